@@ -16,8 +16,8 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:pure'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:pure'] },
+            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:pure', 'type:test-support'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:pure', 'type:test-support'] },
             { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure'] },
             { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:lib', 'type:pure'] },
           ],
@@ -33,8 +33,21 @@ export default [
     },
   },
   {
+    // @mlops/testing is for specs only (the tags above admit it; this keeps it out of shipped code).
+    files: ['libs/**/*.ts', 'services/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**', 'libs/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@mlops/testing', message: 'test support is for specs only' }] }],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Jest configs share the root preset by path; they are tooling, not project code.
+    files: ['**/jest.config.js'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

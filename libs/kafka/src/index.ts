@@ -1,1 +1,15 @@
-export {};
+export * from './errors/pipeline.error';
+export * from './errors/invalid-kafka-config.error';
+export * from './config/kafka-config';
+export * from './config/kafka-config.from-env';
+export * from './client/create-kafka-client';
+export * from './producer/create-idempotent-producer';
+export * from './topics/ensure-topics';
+export * from './dead-letter/dead-letter.headers';
+export * from './dead-letter/dead-letter.publisher';
+export * from './connection/backoff';
+export * from './connection/retry-until-connected';
+export * from './consumer/consumed-message';
+export * from './consumer/handle-with-retry';
+export * from './consumer/batch-consumer';
+export * from './health/kafka-connection.monitor';

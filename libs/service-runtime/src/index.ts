@@ -1,1 +1,9 @@
-export {};
+export * from './config/invalid-configuration.error';
+export * from './config/load-config';
+export * from './config/runtime-env.schema';
+export * from './kafka/kafka-runtime';
+export * from './logging/nest-logger.adapter';
+export * from './service-runtime.module';
+export * from './service-runtime.tokens';
+export * from './bootstrap/run-service';
+export * from './version';

@@ -1,0 +1,144 @@
+import type { StructuredLogger } from '@mlops/observability';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { BackoffPolicy, DEFAULT_BACKOFF } from '../connection/backoff';
+import { retryUntilConnected } from '../connection/retry-until-connected';
+import type { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
+import type { ConsumedMessage, MessageHandler, MessageOutcome } from './consumed-message';
+import { DEFAULT_RETRY, HandlingAborted, handleWithRetry, RetryPolicy } from './handle-with-retry';
+
+export interface BatchConsumerOptions {
+  kafka: Kafka;
+  groupId: string;
+  topics: string[];
+  /** Where a new group starts: the earliest offset (true) or only new messages (false, default). */
+  fromBeginning?: boolean;
+  handle: MessageHandler;
+  deadLetter: DeadLetterPublisher;
+  logger: StructuredLogger;
+  retry?: Partial<RetryPolicy>;
+  reconnectBackoff?: BackoffPolicy;
+  sessionTimeoutMs?: number;
+  /** Called once per message after its offset is resolved; for metrics. */
+  onOutcome?: (outcome: MessageOutcome, message: ConsumedMessage) => void;
+}
+
+export type ConsumerState = 'idle' | 'connecting' | 'running' | 'crashed' | 'stopping' | 'stopped';
+
+export interface BatchConsumer {
+  readonly groupId: string;
+  readonly state: ConsumerState;
+  /** Connects (retrying with back-off until it succeeds or stop() is called), subscribes and runs. */
+  start(): Promise<void>;
+  /** Stops fetching, lets the message in hand finish, commits resolved offsets, disconnects. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A consumer built on kafkajs `eachBatch` for at-least-once processing: an offset is resolved
+ * only after its message was handled or safely dead-lettered, and committed after each batch
+ * and on shutdown. A restart resumes from the last committed offset, so a crash can redeliver
+ * (handlers deduplicate) but never skips a message.
+ */
+export function createBatchConsumer(options: BatchConsumerOptions): BatchConsumer {
+  if (options.topics.length === 0) throw new Error(`consumer ${options.groupId}: at least one topic is required`);
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const logger = options.logger.child({ groupId: options.groupId });
+  const stopController = new AbortController();
+  let state: ConsumerState = 'idle';
+  let consumer: Consumer | undefined;
+  let restarting: Promise<void> | undefined;
+
+  const eachBatch = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) => {
+    for (const raw of batch.messages) {
+      if (!isRunning() || isStale() || stopController.signal.aborted) break;
+      const message: ConsumedMessage = {
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: raw.offset,
+        key: raw.key,
+        value: raw.value,
+        headers: raw.headers ?? {},
+        timestamp: raw.timestamp,
+      };
+      let outcome: MessageOutcome;
+      try {
+        outcome = await handleWithRetry(message, options.handle, {
+          deadLetter: options.deadLetter,
+          retry,
+          logger,
+          signal: stopController.signal,
+          groupId: options.groupId,
+        });
+      } catch (error) {
+        if (error instanceof HandlingAborted) break;
+        // The dead-letter send failed: leave the offset unresolved so the message is redelivered.
+        throw error;
+      }
+      resolveOffset(raw.offset);
+      options.onOutcome?.(outcome, message);
+      await heartbeat();
+    }
+  };
+
+  const run = async () => {
+    const instance = options.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: options.sessionTimeoutMs ?? 30000,
+      allowAutoTopicCreation: false,
+    });
+    instance.on(instance.events.CRASH, ({ payload }) => {
+      logger.error('consumer crashed', { error: payload.error.message, willRestart: payload.restart });
+      if (!payload.restart && !stopController.signal.aborted) {
+        state = 'crashed';
+        restarting = restartAfterCrash(instance);
+      }
+    });
+    consumer = instance;
+    await instance.connect();
+    try {
+      for (const topic of options.topics) await instance.subscribe({ topic, fromBeginning: options.fromBeginning ?? false });
+      await instance.run({ eachBatchAutoResolve: false, autoCommit: true, eachBatch });
+    } catch (error) {
+      await instance.disconnect().catch(() => undefined);
+      throw error;
+    }
+    state = 'running';
+    logger.info('consumer running', { topics: options.topics });
+  };
+
+  const connectLoop = async () => {
+    state = 'connecting';
+    const ok = await retryUntilConnected(`consumer ${options.groupId}`, run, {
+      logger,
+      signal: stopController.signal,
+      backoff: options.reconnectBackoff ?? DEFAULT_BACKOFF,
+    });
+    if (!ok && state === 'connecting') state = 'stopped';
+  };
+
+  // kafkajs gives up on non-retriable errors; start a fresh consumer from the committed offsets.
+  const restartAfterCrash = async (crashed: Consumer) => {
+    await crashed.disconnect().catch(() => undefined);
+    if (!stopController.signal.aborted) await connectLoop();
+  };
+
+  return {
+    groupId: options.groupId,
+    get state() {
+      return state;
+    },
+    start: connectLoop,
+    async stop() {
+      if (state === 'stopped') return;
+      state = 'stopping';
+      stopController.abort();
+      await restarting?.catch(() => undefined);
+      if (consumer) {
+        // disconnect() stops the fetch loop, waits for the batch in hand and commits resolved offsets.
+        await consumer.disconnect();
+      }
+      state = 'stopped';
+      logger.info('consumer stopped');
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+export const STRUCTURED_LOGGER = Symbol('STRUCTURED_LOGGER');
+export const SERVICE_IDENTITY = Symbol('SERVICE_IDENTITY');

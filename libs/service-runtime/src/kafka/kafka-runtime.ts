@@ -1,0 +1,112 @@
+import {
+  BatchConsumer,
+  BatchConsumerOptions,
+  createBatchConsumer,
+  createDeadLetterPublisher,
+  createIdempotentProducer,
+  createKafkaClient,
+  ensureTopics,
+  KafkaConfig,
+  KafkaConnectionMonitor,
+  retryUntilConnected,
+  TopicSpec,
+} from '@mlops/kafka';
+import type { HealthCheckResult, HealthIndicator, StructuredLogger } from '@mlops/observability';
+import type { Kafka, Producer } from 'kafkajs';
+
+export interface KafkaRuntimeOptions {
+  config: KafkaConfig;
+  logger: StructuredLogger;
+  /** Topics this service needs; created if missing when `bootstrapTopics` is on. */
+  topics: TopicSpec[];
+  bootstrapTopics: boolean;
+  deadLetterTopic: string;
+  probeIntervalMs: number;
+}
+
+export type ConsumerRegistration = Omit<BatchConsumerOptions, 'kafka' | 'logger' | 'deadLetter'>;
+
+/**
+ * A service's Kafka side: the client, an idempotent producer, the batch consumers, and the
+ * readiness they add up to. Everything connects in the background with back-off, so a service
+ * without a broker runs, answers /health/live, reports not ready and keeps trying.
+ */
+export class KafkaRuntime implements HealthIndicator {
+  readonly name = 'kafka';
+  readonly kafka: Kafka;
+  readonly producer: Producer;
+  private readonly monitor: KafkaConnectionMonitor;
+  private readonly registrations: ConsumerRegistration[] = [];
+  private readonly consumers: BatchConsumer[] = [];
+  private readonly stopController = new AbortController();
+  private producerConnected = false;
+  private topicsReady = false;
+  private connecting: Promise<void> | undefined;
+
+  constructor(private readonly options: KafkaRuntimeOptions) {
+    this.kafka = createKafkaClient(options.config, options.logger);
+    this.producer = createIdempotentProducer(this.kafka);
+    this.producer.on(this.producer.events.CONNECT, () => (this.producerConnected = true));
+    this.producer.on(this.producer.events.DISCONNECT, () => (this.producerConnected = false));
+    this.monitor = new KafkaConnectionMonitor({ kafka: this.kafka, logger: options.logger, probeIntervalMs: options.probeIntervalMs });
+  }
+
+  /** Adds a consumer; it starts once the producer (needed for dead-lettering) is connected. */
+  registerConsumer(registration: ConsumerRegistration): void {
+    if (this.connecting) throw new Error(`consumer ${registration.groupId} registered after start`);
+    this.registrations.push(registration);
+  }
+
+  start(): void {
+    this.monitor.start();
+    this.connecting ??= this.connect();
+  }
+
+  check(): HealthCheckResult {
+    if (this.stopController.signal.aborted) return { up: false, detail: 'shutting down' };
+    const broker = this.monitor.check();
+    if (!broker.up) return broker;
+    if (!this.producerConnected) return { up: false, detail: 'producer not connected' };
+    if (!this.topicsReady) return { up: false, detail: 'topics not bootstrapped yet' };
+    const notRunning = this.consumers.filter((c) => c.state !== 'running').map((c) => `${c.groupId}: ${c.state}`);
+    if (this.consumers.length < this.registrations.length) return { up: false, detail: 'consumers starting' };
+    if (notRunning.length > 0) return { up: false, detail: `consumers not running (${notRunning.join(', ')})` };
+    return { up: true };
+  }
+
+  /** Stops consumers first (they commit what they handled), then the producer and the probe. */
+  async stop(): Promise<void> {
+    this.stopController.abort();
+    await Promise.allSettled(this.consumers.map((c) => c.stop()));
+    await this.connecting?.catch(() => undefined);
+    await this.producer.disconnect().catch(() => undefined);
+    await this.monitor.stop();
+  }
+
+  private async connect(): Promise<void> {
+    const signal = this.stopController.signal;
+    const { logger } = this.options;
+    if (!(await retryUntilConnected('producer', () => this.producer.connect(), { logger, signal }))) return;
+    if (this.options.bootstrapTopics) {
+      const admin = this.kafka.admin();
+      const ok = await retryUntilConnected(
+        'topic bootstrap',
+        async () => {
+          await admin.connect();
+          await ensureTopics(admin, this.options.topics, logger);
+        },
+        { logger, signal },
+      );
+      await admin.disconnect().catch(() => undefined);
+      if (!ok) return;
+    }
+    this.topicsReady = true;
+    const deadLetter = createDeadLetterPublisher(this.producer, this.options.deadLetterTopic);
+    for (const registration of this.registrations) {
+      if (signal.aborted) return;
+      const consumer = createBatchConsumer({ ...registration, kafka: this.kafka, logger, deadLetter });
+      this.consumers.push(consumer);
+      void consumer.start();
+    }
+  }
+}
