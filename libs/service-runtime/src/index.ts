@@ -7,3 +7,4 @@ export * from './service-runtime.module';
 export * from './service-runtime.tokens';
 export * from './bootstrap/run-service';
 export * from './version';
+export * from './kafka/topic-specs';

@@ -8,7 +8,7 @@ const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$/;
  */
 export const kafkaEnvSchema = z.object({
   KAFKA_BROKERS: z
-    .string({ error: 'required: comma-separated host:port list, e.g. 127.0.0.1:9092' })
+    .string({ error: 'expected a comma-separated host:port list, e.g. 127.0.0.1:9092' })
     .trim()
     .refine((v) => v.split(',').every((b) => hostPort.test(b.trim())), {
       message: 'expected a comma-separated host:port list, e.g. 127.0.0.1:9092',

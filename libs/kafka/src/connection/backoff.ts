@@ -27,3 +27,11 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** Waits for `promise` at most `ms`; the timer is cleared either way so it never holds the process open. */
+export async function waitAtMost(promise: Promise<unknown> | undefined, ms: number): Promise<void> {
+  if (!promise) return;
+  const controller = new AbortController();
+  await Promise.race([promise.catch(() => undefined), sleep(ms, controller.signal)]);
+  controller.abort();
+}

@@ -1,6 +1,6 @@
 import type { HealthCheckResult, HealthIndicator, StructuredLogger } from '@mlops/observability';
 import type { Admin, Kafka } from 'kafkajs';
-import { sleep } from '../connection/backoff';
+import { sleep, waitAtMost } from '../connection/backoff';
 
 export interface KafkaConnectionMonitorOptions {
   kafka: Kafka;
@@ -40,7 +40,8 @@ export class KafkaConnectionMonitor implements HealthIndicator {
 
   async stop(): Promise<void> {
     this.stopController.abort();
-    await this.loop;
+    // The loop ends at its next step; a probe in flight is bounded by probeTimeoutMs, not awaited.
+    await waitAtMost(this.loop, 1000);
     await this.admin?.disconnect().catch(() => undefined);
     this.up = false;
   }
@@ -53,6 +54,7 @@ export class KafkaConnectionMonitor implements HealthIndicator {
       const admin = (this.admin ??= this.options.kafka.admin());
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no metadata answer within ${timeoutMs} ms`)), timeoutMs);
+        timer.unref();
       });
       await Promise.race([
         (async () => {

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { kafkaConfigFromEnv, TopicSpec } from '@mlops/kafka';
+import { Topic, topicName } from '@mlops/contracts';
+import { kafkaConfigFromEnv } from '@mlops/kafka';
 import { createLogger, StructuredLogger } from '@mlops/observability';
 import type { z } from 'zod';
 import { loadConfig } from '../config/load-config';
 import type { RuntimeEnv } from '../config/runtime-env.schema';
+import { topicSpecsFor } from '../kafka/topic-specs';
 import { NestLoggerAdapter } from '../logging/nest-logger.adapter';
 import { ServiceRuntimeModule } from '../service-runtime.module';
 import { PRODUCT_VERSION } from '../version';
@@ -18,9 +20,8 @@ export interface ServiceDefinition<S extends z.ZodType<RuntimeEnv>> {
   configSchema: S;
   defaultHttpPort: number;
   module: Type<unknown>;
-  /** The topics the service reads and writes, resolved with the configured prefix. */
-  topics: (config: z.infer<S>) => TopicSpec[];
-  deadLetterTopic: (config: z.infer<S>) => string;
+  /** The topics the service reads and writes (the dead-letter topic is added); bootstrapped if missing. */
+  topics: readonly Topic[];
 }
 
 export interface RunningService {
@@ -58,9 +59,9 @@ export async function runService<S extends z.ZodType<RuntimeEnv>>(
         config,
         kafka: {
           config: kafkaConfig,
-          topics: definition.topics(config),
+          topics: topicSpecsFor([...definition.topics, Topic.DeadLetter], config.KAFKA_TOPIC_PREFIX, config.KAFKA_TOPIC_PARTITIONS),
           bootstrapTopics: config.KAFKA_BOOTSTRAP_TOPICS === 'true',
-          deadLetterTopic: definition.deadLetterTopic(config),
+          deadLetterTopic: topicName(Topic.DeadLetter, config.KAFKA_TOPIC_PREFIX),
           probeIntervalMs: config.KAFKA_PROBE_INTERVAL_MS,
         },
       }),

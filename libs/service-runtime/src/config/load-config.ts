@@ -10,9 +10,10 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, s
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({
-    variable: issue.path.length > 0 ? issue.path.map(String).join('.') : '(environment)',
-    expected: issue.code === 'invalid_type' && issue.input === undefined ? `required (${issue.message})` : issue.message,
-  }));
+  const problems = result.error.issues.map((issue) => {
+    const variable = issue.path.length > 0 ? issue.path.map(String).join('.') : '(environment)';
+    const missing = issue.path.length === 1 && cleaned[String(issue.path[0])] === undefined;
+    return { variable, expected: missing ? `required (${issue.message})` : `${issue.message}, got ${JSON.stringify(cleaned[variable])}` };
+  });
   throw new InvalidConfigurationError(problems);
 }

@@ -12,7 +12,8 @@ export const runtimeEnvSchema = kafkaEnvSchema.extend({
   }).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(1000).max(600000).default(15000),
   KAFKA_BOOTSTRAP_TOPICS: boolString.default('true'),
-  KAFKA_TOPIC_PARTITIONS: z.coerce.number({ error: 'expected a partition count' }).int().min(1).max(1000).default(4),
+  // Unset: each topic's partition count from libs/contracts. Set: every topic created with this many.
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number({ error: 'expected a partition count' }).int().min(1).max(1000).optional(),
   KAFKA_PROBE_INTERVAL_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(60000).default(5000),
 });
 

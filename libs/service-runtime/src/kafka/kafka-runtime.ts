@@ -9,10 +9,14 @@ import {
   KafkaConfig,
   KafkaConnectionMonitor,
   retryUntilConnected,
+  waitAtMost,
   TopicSpec,
 } from '@mlops/kafka';
 import type { HealthCheckResult, HealthIndicator, StructuredLogger } from '@mlops/observability';
 import type { Kafka, Producer } from 'kafkajs';
+
+/** How long stop() waits for an in-flight connection attempt to notice the shutdown. */
+const STOP_GRACE_MS = 2000;
 
 export interface KafkaRuntimeOptions {
   config: KafkaConfig;
@@ -78,8 +82,9 @@ export class KafkaRuntime implements HealthIndicator {
   async stop(): Promise<void> {
     this.stopController.abort();
     await Promise.allSettled(this.consumers.map((c) => c.stop()));
-    await this.connecting?.catch(() => undefined);
+    // A connect attempt may be in flight against an absent broker: do not wait for its retries.
     await this.producer.disconnect().catch(() => undefined);
+    await waitAtMost(this.connecting, STOP_GRACE_MS);
     await this.monitor.stop();
   }
 
