@@ -5,7 +5,6 @@ export * from './config/kafka-config.from-env';
 export * from './client/create-kafka-client';
 export * from './producer/create-idempotent-producer';
 export * from './topics/ensure-topics';
-export * from './dead-letter/dead-letter.headers';
 export * from './dead-letter/dead-letter.publisher';
 export * from './connection/backoff';
 export * from './connection/retry-until-connected';

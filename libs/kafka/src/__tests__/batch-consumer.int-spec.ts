@@ -1,3 +1,4 @@
+import { DeadLetterHeader } from '@mlops/contracts';
 import { createLogger } from '@mlops/observability';
 import { testBrokers, uniqueName, waitFor } from '@mlops/testing';
 import { Admin, Kafka, Producer } from 'kafkajs';
@@ -6,7 +7,6 @@ import {
   createDeadLetterPublisher,
   createIdempotentProducer,
   createKafkaClient,
-  DeadLetterHeader,
   ensureTopics,
   PermanentError,
   RetriableError,

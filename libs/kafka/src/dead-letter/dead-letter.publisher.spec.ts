@@ -1,5 +1,5 @@
-import { DeadLetterHeader, MAX_REASON_LENGTH } from './dead-letter.headers';
-import { deadLetterRecord } from './dead-letter.publisher';
+import { DeadLetterHeader, MAX_REASON_LENGTH, parseDeadLetterHeaders } from '@mlops/contracts';
+import { deadLetterRecord, safeErrorClass } from './dead-letter.publisher';
 
 describe('deadLetterRecord', () => {
   const failedAt = new Date('2026-01-02T03:04:05.000Z');
@@ -29,8 +29,30 @@ describe('deadLetterRecord', () => {
     });
   });
 
+  it('writes headers that the contracts parser reads back', () => {
+    const record = deadLetterRecord(message, { reason: 'bad', errorClass: 'PermanentError', attempts: 3 }, failedAt);
+    expect(parseDeadLetterHeaders(record.headers as Record<string, string>)).toEqual({
+      reason: 'bad',
+      errorClass: 'PermanentError',
+      sourceTopic: 'predictions.raw',
+      sourcePartition: 3,
+      sourceOffset: '17',
+      failedAt: '2026-01-02T03:04:05.000Z',
+      attempts: 3,
+    });
+  });
+
   it('bounds the reason length', () => {
-    const record = deadLetterRecord(message, { reason: 'x'.repeat(5000), errorClass: 'E' }, failedAt);
+    const record = deadLetterRecord(message, { reason: 'x'.repeat(5000), errorClass: 'E', attempts: 1 }, failedAt);
     expect(String(record.headers[DeadLetterHeader.Reason])).toHaveLength(MAX_REASON_LENGTH);
+  });
+});
+
+describe('safeErrorClass', () => {
+  it('keeps ordinary names and makes odd ones valid', () => {
+    expect(safeErrorClass('PermanentError')).toBe('PermanentError');
+    expect(safeErrorClass('Bad Name\u00e9')).toBe('Bad_Name_');
+    expect(safeErrorClass('')).toBe('Error');
+    expect(safeErrorClass('E'.repeat(300))).toHaveLength(128);
   });
 });

@@ -1,5 +1,5 @@
+import { toDeadLetterHeaders } from '@mlops/contracts';
 import type { IHeaders, Producer } from 'kafkajs';
-import { DeadLetterHeader, oneLineReason } from './dead-letter.headers';
 
 export interface FailedMessage {
   topic: string;
@@ -13,8 +13,8 @@ export interface FailedMessage {
 export interface DeadLetterDetails {
   reason: string;
   errorClass: string;
+  attempts: number;
   consumerGroup?: string;
-  attempts?: number;
 }
 
 export interface DeadLetterPublisher {
@@ -22,20 +22,30 @@ export interface DeadLetterPublisher {
   publish(message: FailedMessage, details: DeadLetterDetails): Promise<void>;
 }
 
-/** Builds the dead-letter record: original bytes and headers, plus headers naming the failure. */
+/**
+ * The dead-letter record: the original key, value and headers byte for byte (so it can be
+ * inspected and replayed to its source topic), plus the `dlq_*` headers of libs/contracts.
+ */
 export function deadLetterRecord(message: FailedMessage, details: DeadLetterDetails, failedAt: Date) {
   const headers: IHeaders = {
     ...(message.headers ?? {}),
-    [DeadLetterHeader.Reason]: oneLineReason(details.reason),
-    [DeadLetterHeader.ErrorClass]: details.errorClass,
-    [DeadLetterHeader.SourceTopic]: message.topic,
-    [DeadLetterHeader.SourcePartition]: String(message.partition),
-    [DeadLetterHeader.SourceOffset]: message.offset,
-    [DeadLetterHeader.FailedAt]: failedAt.toISOString(),
+    ...toDeadLetterHeaders({
+      reason: details.reason,
+      errorClass: safeErrorClass(details.errorClass),
+      sourceTopic: message.topic,
+      sourcePartition: message.partition,
+      sourceOffset: message.offset,
+      consumerGroup: details.consumerGroup,
+      failedAt: failedAt.toISOString(),
+      attempts: details.attempts,
+    }),
   };
-  if (details.consumerGroup) headers[DeadLetterHeader.ConsumerGroup] = details.consumerGroup;
-  if (details.attempts !== undefined) headers[DeadLetterHeader.Attempts] = String(details.attempts);
   return { key: message.key, value: message.value, headers };
+}
+
+/** An error's class name as a header value that always validates: a bad name must never block dead-lettering. */
+export function safeErrorClass(name: string): string {
+  return name.replace(/[^\x21-\x7e]/g, '_').slice(0, 128) || 'Error';
 }
 
 /**

@@ -1,0 +1,42 @@
+import { validEvents } from '../__fixtures__/valid-events';
+import { parseEvent } from '../parse-event';
+import { DeployCommandSchema } from './deploy-command.schema';
+
+const valid = () => validEvents().DeployCommand;
+const parse = (input: unknown) => parseEvent(DeployCommandSchema, input);
+
+describe('DeployCommand', () => {
+  it('accepts promote, approve and rollback', () => {
+    expect(parse(valid())).toEqual({ ok: true, value: valid() });
+    expect(parse({ ...valid(), command: 'approve' }).ok).toBe(true);
+    expect(parse({ ...valid(), command: 'rollback' }).ok).toBe(true);
+  });
+
+  it('lets rollback omit the version (back to the previous champion) but not promote or approve', () => {
+    const { version: _v, ...noVersion } = valid();
+    expect(parse({ ...noVersion, command: 'rollback' }).ok).toBe(true);
+    expect(parse({ ...noVersion, command: 'promote' })).toMatchObject({ ok: false, reason: 'version: required' });
+    expect(parse({ ...noVersion, command: 'approve' })).toMatchObject({ ok: false, reason: 'version: required' });
+  });
+
+  it('rejects an unknown command', () => {
+    expect(parse({ ...valid(), command: 'delete' })).toMatchObject({
+      ok: false,
+      reason: 'command: expected "promote" | "approve" | "rollback"',
+    });
+  });
+
+  it.each(['commandId', 'model', 'requestedBy', 'requestedAt'])('rejects a missing %s', (field) => {
+    const input = valid();
+    delete input[field];
+    expect(parse(input)).toMatchObject({ ok: false, reason: `${field}: required` });
+  });
+
+  it('rejects a requester with control characters', () => {
+    expect(parse({ ...valid(), requestedBy: 'alice\nbob' })).toMatchObject({ reason: expect.stringMatching(/^requestedBy: must match/) });
+  });
+
+  it('rejects unknown fields (control plane)', () => {
+    expect(parse({ ...valid(), force: true })).toMatchObject({ ok: false, reason: 'unknown field "force"' });
+  });
+});
