@@ -1,5 +1,5 @@
 // Integration tests (`*.int-spec.ts`): they talk to a real Kafka broker, provided once per run
-// by tools/jest/kafka-global-setup.ts (KAFKA_BROKERS, else testcontainers, else the local script).
+// by tools/jest/integration-global-setup.ts (KAFKA_BROKERS, else testcontainers, else the local script).
 const preset = require('./jest.preset');
 
 module.exports = {
@@ -7,7 +7,7 @@ module.exports = {
   rootDir: __dirname,
   displayName: 'integration',
   testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/services/**/*.int-spec.ts'],
-  globalSetup: '<rootDir>/tools/jest/kafka-global-setup.ts',
-  globalTeardown: '<rootDir>/tools/jest/kafka-global-teardown.ts',
+  globalSetup: '<rootDir>/tools/jest/integration-global-setup.ts',
+  globalTeardown: '<rootDir>/tools/jest/integration-global-teardown.ts',
   testTimeout: 120000,
 };

@@ -1,5 +1,5 @@
 /**
- * The broker address for integration tests, set by tools/jest/kafka-global-setup.ts
+ * The broker address for integration tests, set by tools/jest/integration-global-setup.ts
  * (KAFKA_BROKERS, else testcontainers, else the local Apache Kafka script).
  */
 export function testBrokers(): string[] {

@@ -1,5 +1,7 @@
 /**
- * Provides one real Kafka broker for the whole integration run, in this order:
+ * Provides the real servers integration tests talk to, once per run.
+ *
+ * Kafka, in this order:
  *   1. KAFKA_BROKERS, when set (a broker you run, or CI's);
  *   2. testcontainers' Kafka module, when a Docker engine answers;
  *   3. tools/kafka/local-kafka.js: Apache Kafka from Maven Central, run locally (no Docker).
@@ -7,9 +9,16 @@
  */
 import { describeBrokerSource, provideTestBroker } from './test-broker';
 
+interface Stoppable {
+  stop(): Promise<void>;
+}
+
 export default async function globalSetup(): Promise<void> {
+  const started: Stoppable[] = [];
+  (globalThis as { __MLOPS_TEST_SERVERS__?: Stoppable[] }).__MLOPS_TEST_SERVERS__ = started;
+
   const broker = await provideTestBroker();
+  started.push(broker);
   process.env.KAFKA_BROKERS = broker.brokers;
-  (globalThis as { __MLOPS_TEST_BROKER__?: typeof broker }).__MLOPS_TEST_BROKER__ = broker;
   process.stderr.write(`\n[kafka] integration tests use ${describeBrokerSource(broker)}\n`);
 }
