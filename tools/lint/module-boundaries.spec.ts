@@ -22,6 +22,16 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 describe('module boundaries', () => {
   jest.setTimeout(60000);
 
+  beforeAll(() => {
+    // The rule reads Nx's cached project graph and is skipped without one: make sure it exists.
+    const graph = spawnSync(path.join(root, 'node_modules', '.bin', 'nx'), ['show', 'projects'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
+    if (graph.status !== 0) throw new Error(`nx show projects failed: ${graph.stderr}`);
+  });
+
   it('fails when a service imports another service', async () => {
     const errors = await boundaryErrors(
       'services/ingestion/src/boundary-probe.ts',

@@ -5,6 +5,9 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  // ESLint's module-boundary rule reads Nx's cached project graph and silently skips without
+  // one (a fresh clone has none), so compute it first.
+  { name: 'project graph', command: ['npx', 'nx', 'show', 'projects'] },
   { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings=0'] },
   { name: 'type-check', command: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'unit tests', command: ['npx', 'jest', '-c', 'jest.config.js', '--ci'] },
