@@ -12,3 +12,4 @@ export * from './consumer/consumed-message';
 export * from './consumer/handle-with-retry';
 export * from './consumer/batch-consumer';
 export * from './health/kafka-connection.monitor';
+export * from './consumer/handle-chunk-with-retry';

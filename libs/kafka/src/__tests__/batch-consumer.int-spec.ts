@@ -136,6 +136,45 @@ describe('libs/kafka against a real broker', () => {
     expect(dead.headers[DeadLetterHeader.SourceOffset]!.toString()).toBe('2');
   });
 
+  it('runs a chunk handler: outputs in one send per chunk, rejects dead-lettered, every offset committed', async () => {
+    const { source, dlq } = await topics(2);
+    const output = uniqueName('output');
+    await ensureTopics(admin, [{ name: output, partitions: 1 }], logger);
+    const total = 1000;
+    await produce(source, Array.from({ length: total }, (_, i) => (i % 100 === 7 ? `bad-${i}` : String(i))));
+    const groupId = uniqueName('chunks');
+    let chunks = 0;
+    const c = createBatchConsumer({
+      kafka,
+      groupId,
+      topics: [source],
+      fromBeginning: true,
+      maxChunkSize: 200,
+      deadLetter: createDeadLetterPublisher(producer, dlq),
+      logger,
+      handleBatch: async (messages) => {
+        chunks++;
+        const outcomes = messages.map((m) =>
+          m.value!.toString().startsWith('bad') ? { status: 'rejected' as const, error: new PermanentError('not a number') } : { status: 'handled' as const },
+        );
+        const good = messages.filter((_, i) => outcomes[i].status === 'handled');
+        await producer.send({ topic: output, messages: good.map((m) => ({ value: m.value })) });
+        return outcomes;
+      },
+    });
+    running.push(c);
+    await c.start();
+    await waitFor(async () => {
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [source] });
+      return committed.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0) === total;
+    }, 'all offsets committed');
+    const outOffsets = await admin.fetchTopicOffsets(output);
+    const dlqOffsets = await admin.fetchTopicOffsets(dlq);
+    expect(Number(outOffsets[0].high)).toBe(990);
+    expect(Number(dlqOffsets[0].high)).toBe(10);
+    expect(chunks).toBeLessThan(total / 10);
+  });
+
   it('retries a retriable failure and then handles the message without dead-lettering it', async () => {
     const { source, dlq } = await topics(1);
     await produce(source, ['flaky']);

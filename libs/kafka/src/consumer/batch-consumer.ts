@@ -3,7 +3,8 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { BackoffPolicy, DEFAULT_BACKOFF } from '../connection/backoff';
 import { retryUntilConnected } from '../connection/retry-until-connected';
 import type { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
-import type { ConsumedMessage, MessageHandler, MessageOutcome } from './consumed-message';
+import type { BatchHandler, ConsumedMessage, MessageHandler, MessageOutcome } from './consumed-message';
+import { handleChunkWithRetry } from './handle-chunk-with-retry';
 import { DEFAULT_RETRY, HandlingAborted, handleWithRetry, RetryPolicy } from './handle-with-retry';
 
 export interface BatchConsumerOptions {
@@ -12,7 +13,12 @@ export interface BatchConsumerOptions {
   topics: string[];
   /** Where a new group starts: the earliest offset (true) or only new messages (false, default). */
   fromBeginning?: boolean;
-  handle: MessageHandler;
+  /** Either a per-message handler ... */
+  handle?: MessageHandler;
+  /** ... or a chunk handler, for handlers that produce their outputs in one request. */
+  handleBatch?: BatchHandler;
+  /** Largest chunk given to `handleBatch` (kafkajs batches can hold thousands of messages). */
+  maxChunkSize?: number;
   deadLetter: DeadLetterPublisher;
   logger: StructuredLogger;
   retry?: Partial<RetryPolicy>;
@@ -41,6 +47,9 @@ export interface BatchConsumer {
  */
 export function createBatchConsumer(options: BatchConsumerOptions): BatchConsumer {
   if (options.topics.length === 0) throw new Error(`consumer ${options.groupId}: at least one topic is required`);
+  if (Boolean(options.handle) === Boolean(options.handleBatch)) {
+    throw new Error(`consumer ${options.groupId}: give exactly one of handle and handleBatch`);
+  }
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const logger = options.logger.child({ groupId: options.groupId });
   const stopController = new AbortController();
@@ -48,27 +57,24 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
   let consumer: Consumer | undefined;
   let restarting: Promise<void> | undefined;
 
-  const eachBatch = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) => {
+  const toConsumed = (batch: EachBatchPayload['batch'], raw: EachBatchPayload['batch']['messages'][number]): ConsumedMessage => ({
+    topic: batch.topic,
+    partition: batch.partition,
+    offset: raw.offset,
+    key: raw.key,
+    value: raw.value,
+    headers: raw.headers ?? {},
+    timestamp: raw.timestamp,
+  });
+  const deps = () => ({ deadLetter: options.deadLetter, retry, logger, signal: stopController.signal, groupId: options.groupId });
+
+  const eachMessageOf = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, handle: MessageHandler) => {
     for (const raw of batch.messages) {
       if (!isRunning() || isStale() || stopController.signal.aborted) break;
-      const message: ConsumedMessage = {
-        topic: batch.topic,
-        partition: batch.partition,
-        offset: raw.offset,
-        key: raw.key,
-        value: raw.value,
-        headers: raw.headers ?? {},
-        timestamp: raw.timestamp,
-      };
+      const message = toConsumed(batch, raw);
       let outcome: MessageOutcome;
       try {
-        outcome = await handleWithRetry(message, options.handle, {
-          deadLetter: options.deadLetter,
-          retry,
-          logger,
-          signal: stopController.signal,
-          groupId: options.groupId,
-        });
+        outcome = await handleWithRetry(message, handle, deps());
       } catch (error) {
         if (error instanceof HandlingAborted) break;
         // The dead-letter send failed: leave the offset unresolved so the message is redelivered.
@@ -79,6 +85,30 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
       await heartbeat();
     }
   };
+
+  const eachChunkOf = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, handleBatch: BatchHandler) => {
+    const size = options.maxChunkSize ?? 500;
+    for (let start = 0; start < batch.messages.length; start += size) {
+      if (!isRunning() || isStale() || stopController.signal.aborted) break;
+      const raws = batch.messages.slice(start, start + size);
+      const chunk = raws.map((raw) => toConsumed(batch, raw));
+      let outcomes: MessageOutcome[];
+      try {
+        outcomes = await handleChunkWithRetry(chunk, handleBatch, deps());
+      } catch (error) {
+        if (error instanceof HandlingAborted) break;
+        throw error;
+      }
+      resolveOffset(raws[raws.length - 1].offset);
+      const onOutcome = options.onOutcome;
+      if (onOutcome) outcomes.forEach((outcome, i) => onOutcome(outcome, chunk[i]));
+      await heartbeat();
+    }
+  };
+
+  const { handle, handleBatch } = options;
+  const eachBatch = (payload: EachBatchPayload) =>
+    handleBatch ? eachChunkOf(payload, handleBatch) : eachMessageOf(payload, handle as MessageHandler);
 
   const run = async () => {
     const instance = options.kafka.consumer({

@@ -15,3 +15,14 @@ export interface ConsumedMessage {
 export type MessageHandler = (message: ConsumedMessage) => Promise<void>;
 
 export type MessageOutcome = 'handled' | 'dead_lettered';
+
+/** What a batch handler says about each message it was given, in the same order. */
+export type BatchItemOutcome = { status: 'handled' } | { status: 'rejected'; error: unknown };
+
+/**
+ * Handles a chunk of messages at once (e.g. validates each, then produces every output in one
+ * request). Per-message problems are returned as `rejected` and dead-lettered; a throw means the
+ * whole chunk failed and is retried (RetriableError) or dead-lettered entirely. A handler that
+ * throws must leave no side effect behind, so that the retry sees the chunk as new.
+ */
+export type BatchHandler = (messages: ConsumedMessage[]) => Promise<BatchItemOutcome[]>;

@@ -13,6 +13,9 @@ function recordingDeadLetter() {
     publish: async (message, details) => {
       published.push({ message, details });
     },
+    publishMany: async (failures) => {
+      published.push(...failures);
+    },
   };
   return { publisher, published };
 }
@@ -116,6 +119,9 @@ describe('handleWithRetry', () => {
     const failing: DeadLetterPublisher = {
       topic: 'dlq',
       publish: async () => {
+        throw new Error('broker gone');
+      },
+      publishMany: async () => {
         throw new Error('broker gone');
       },
     };

@@ -20,6 +20,8 @@ export interface DeadLetterDetails {
 export interface DeadLetterPublisher {
   readonly topic: string;
   publish(message: FailedMessage, details: DeadLetterDetails): Promise<void>;
+  /** Several failures in one produce request (a batch handler's rejects). */
+  publishMany(failures: { message: FailedMessage; details: DeadLetterDetails }[]): Promise<void>;
 }
 
 /**
@@ -57,6 +59,11 @@ export function createDeadLetterPublisher(producer: Producer, topic: string, clo
     topic,
     async publish(message, details) {
       await producer.send({ topic, messages: [deadLetterRecord(message, details, clock())] });
+    },
+    async publishMany(failures) {
+      if (failures.length === 0) return;
+      const at = clock();
+      await producer.send({ topic, messages: failures.map((f) => deadLetterRecord(f.message, f.details, at)) });
     },
   };
 }
