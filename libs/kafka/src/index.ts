@@ -13,3 +13,4 @@ export * from './consumer/handle-with-retry';
 export * from './consumer/batch-consumer';
 export * from './health/kafka-connection.monitor';
 export * from './consumer/handle-chunk-with-retry';
+export * from './replay/replay-topic';
