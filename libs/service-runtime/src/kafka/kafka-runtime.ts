@@ -12,6 +12,7 @@ import {
   waitAtMost,
   TopicSpec,
 } from '@mlops/kafka';
+import { Topic, topicName } from '@mlops/contracts';
 import type { HealthCheckResult, HealthIndicator, StructuredLogger } from '@mlops/observability';
 import type { Kafka, Producer } from 'kafkajs';
 
@@ -28,7 +29,13 @@ export interface KafkaRuntimeOptions {
   probeIntervalMs: number;
 }
 
-export type ConsumerRegistration = Omit<BatchConsumerOptions, 'kafka' | 'logger' | 'deadLetter'>;
+export type ConsumerRegistration = Omit<BatchConsumerOptions, 'kafka' | 'logger' | 'deadLetter'> & {
+  /**
+   * Runs once before the consumer starts, after the producer connected and topics exist:
+   * e.g. rebuild in-memory state by replaying topics. Retried with back-off until it succeeds.
+   */
+  prepare?: () => Promise<void>;
+};
 
 /**
  * A service's Kafka side: the client, an idempotent producer, the batch consumers, and the
@@ -53,6 +60,11 @@ export class KafkaRuntime implements HealthIndicator {
     this.producer.on(this.producer.events.CONNECT, () => (this.producerConnected = true));
     this.producer.on(this.producer.events.DISCONNECT, () => (this.producerConnected = false));
     this.monitor = new KafkaConnectionMonitor({ kafka: this.kafka, logger: options.logger, probeIntervalMs: options.probeIntervalMs });
+  }
+
+  /** The broker-side name of a topic, under the configured prefix. */
+  topic(topic: Topic): string {
+    return topicName(topic, this.options.config.topicPrefix);
   }
 
   /** Adds a consumer; it starts once the producer (needed for dead-lettering) is connected. */
@@ -107,8 +119,9 @@ export class KafkaRuntime implements HealthIndicator {
     }
     this.topicsReady = true;
     const deadLetter = createDeadLetterPublisher(this.producer, this.options.deadLetterTopic);
-    for (const registration of this.registrations) {
+    for (const { prepare, ...registration } of this.registrations) {
       if (signal.aborted) return;
+      if (prepare && !(await retryUntilConnected(`prepare ${registration.groupId}`, prepare, { logger, signal }))) return;
       const consumer = createBatchConsumer({ ...registration, kafka: this.kafka, logger, deadLetter });
       this.consumers.push(consumer);
       void consumer.start();

@@ -1,7 +1,20 @@
 import { runtimeEnvSchema } from '@mlops/service-runtime';
-import type { z } from 'zod';
+import { z } from 'zod';
 
-/** The ingestion service's environment: the shared runtime settings (HTTP, logging, Kafka). */
-export const ingestionConfigSchema = runtimeEnvSchema;
+const HOUR_MS = 3600 * 1000;
+const ms = (what: string) => z.coerce.number({ error: `expected ${what} in milliseconds` }).int().positive(`expected ${what} in milliseconds, > 0`);
+
+/** The ingestion service's environment: the shared runtime settings plus dedupe and join. */
+export const ingestionConfigSchema = runtimeEnvSchema.extend({
+  INGESTION_GROUP_ID: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'expected 1-200 of [A-Za-z0-9._-]').default('mlops-ingestion'),
+  /** How long an eventId is remembered: a repeat within it is dropped as a duplicate. */
+  INGESTION_DEDUPE_HORIZON_MS: ms('the dedupe horizon').default(24 * HOUR_MS),
+  /** How long a prediction waits for its label, and a label for its prediction. */
+  INGESTION_JOIN_TTL_MS: ms('the join TTL').default(7 * 24 * HOUR_MS),
+  /** Upper bound on waiting predictions (and, separately, waiting labels) kept in memory. */
+  INGESTION_MAX_PENDING: z.coerce.number({ error: 'expected a count' }).int().min(1).max(50_000_000).default(200_000),
+  /** Messages per chunk: each chunk's outputs go to Kafka in one request. */
+  INGESTION_MAX_CHUNK: z.coerce.number({ error: 'expected a count' }).int().min(1).max(10_000).default(500),
+});
 
 export type IngestionConfig = z.infer<typeof ingestionConfigSchema>;

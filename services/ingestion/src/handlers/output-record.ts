@@ -1,0 +1,24 @@
+import { Topic } from '@mlops/contracts';
+
+/** A message to produce once the chunk that caused it is accepted. */
+export interface OutputRecord {
+  topic: Topic;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** What one chunk produced, besides per-message outcomes: for the metrics. */
+export interface ChunkCounts {
+  accepted: number;
+  duplicate: number;
+  joined: number;
+  duplicateLabels: number;
+  /** Seconds from prediction time to label time, one per join. */
+  labelDelaysSeconds: number[];
+  deadLettered: Map<string, number>;
+}
+
+export function emptyCounts(): ChunkCounts {
+  return { accepted: 0, duplicate: 0, joined: 0, duplicateLabels: 0, labelDelaysSeconds: [], deadLettered: new Map() };
+}

@@ -1,0 +1,27 @@
+import { DedupeWindow } from '../dedupe/dedupe-window';
+import { LabelJoin } from '../join/label-join';
+
+export interface IngestionStateOptions {
+  dedupeHorizonMs: number;
+  joinTtlMs: number;
+  maxPending: number;
+}
+
+/**
+ * Everything ingestion remembers between messages: prediction ids seen (dedupe), label ids
+ * seen, and the label join. In memory, rebuilt at start-up from the topics (see
+ * rebuild-ingestion-state.ts), so a restart neither loses a waiting label nor re-emits an event.
+ */
+export class IngestionState {
+  readonly predictionIds: DedupeWindow;
+  readonly join: LabelJoin;
+
+  constructor(readonly options: IngestionStateOptions) {
+    this.predictionIds = new DedupeWindow(options.dedupeHorizonMs, Math.max(options.maxPending, 1000));
+    this.join = new LabelJoin(options.joinTtlMs, options.maxPending);
+  }
+
+  static predictionId(model: string, eventId: string): string {
+    return `${model}\u0000${eventId}`;
+  }
+}

@@ -1,0 +1,86 @@
+import { decodeEvent, LabeledPredictionEventSchema, LabelEventSchema, PredictionEventSchema, Topic } from '@mlops/contracts';
+import { replayTopic } from '@mlops/kafka';
+import type { StructuredLogger } from '@mlops/observability';
+import type { Kafka } from 'kafkajs';
+import { IngestionState } from './ingestion-state';
+
+export interface RebuildDeps {
+  kafka: Kafka;
+  topic: (topic: Topic) => string;
+  logger: StructuredLogger;
+  now: number;
+}
+
+/**
+ * Rebuilds the dedupe window and the label join from the topics — our choice over a separate
+ * state topic, because the topics already hold everything and replay needs no extra writes:
+ *
+ *   1. `predictions.labeled` (join TTL): predictions already joined, so their labels are repeats;
+ *   2. `predictions` (dedupe horizon or TTL, the longer): ids already emitted, so a redelivered
+ *      raw event is a duplicate; those not yet joined wait for their label again;
+ *   3. `labels.raw` (join TTL): labels still waiting. A label that would join now was not yet
+ *      handled before the restart (else its join would be in step 1): it is left for the
+ *      consumer, which re-reads it from the committed offset.
+ *
+ * Message timestamps stand in for the processing time at which each item started waiting.
+ */
+export async function rebuildIngestionState(state: IngestionState, deps: RebuildDeps): Promise<void> {
+  const { dedupeHorizonMs, joinTtlMs } = state.options;
+  let joined = 0;
+  let predictions = 0;
+  let waitingLabels = 0;
+  await replayTopic({
+    kafka: deps.kafka,
+    topic: deps.topic(Topic.PredictionsLabeled),
+    from: { timestampMs: deps.now - joinTtlMs },
+    logger: deps.logger,
+    handle: (messages) => {
+      for (const m of messages) {
+        const decoded = decodeEvent(LabeledPredictionEventSchema, m.value);
+        if (!decoded.ok) continue;
+        state.join.restoreJoined(decoded.value.model, decoded.value.eventId, Number(m.timestamp));
+        state.predictionIds.add(IngestionState.predictionId(decoded.value.model, decoded.value.eventId), Number(m.timestamp));
+        joined++;
+      }
+    },
+  });
+  await replayTopic({
+    kafka: deps.kafka,
+    topic: deps.topic(Topic.Predictions),
+    from: { timestampMs: deps.now - Math.max(dedupeHorizonMs, joinTtlMs) },
+    logger: deps.logger,
+    handle: (messages) => {
+      for (const m of messages) {
+        const decoded = decodeEvent(PredictionEventSchema, m.value);
+        if (!decoded.ok) continue;
+        const { model, eventId } = decoded.value;
+        const at = Number(m.timestamp);
+        if (at >= deps.now - dedupeHorizonMs) state.predictionIds.add(IngestionState.predictionId(model, eventId), at);
+        if (at >= deps.now - joinTtlMs && !state.join.isJoined(model, eventId)) state.join.addPrediction(decoded.value, at);
+        predictions++;
+      }
+    },
+  });
+  await replayTopic({
+    kafka: deps.kafka,
+    topic: deps.topic(Topic.LabelsRaw),
+    from: { timestampMs: deps.now - joinTtlMs },
+    logger: deps.logger,
+    handle: (messages) => {
+      for (const m of messages) {
+        const decoded = decodeEvent(LabelEventSchema, m.value);
+        if (!decoded.ok) continue;
+        const result = state.join.addLabel(decoded.value, Number(m.timestamp));
+        if (result.kind === 'joined') result.undo();
+        else if (result.kind === 'pending') waitingLabels++;
+      }
+    },
+  });
+  deps.logger.info('ingestion state rebuilt', {
+    joined,
+    predictions,
+    pendingPredictions: state.join.pendingPredictions,
+    pendingLabels: state.join.pendingLabels,
+    waitingLabels,
+  });
+}
