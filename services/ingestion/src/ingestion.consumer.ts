@@ -44,6 +44,7 @@ export class IngestionConsumer implements OnModuleInit {
       prepare: () =>
         rebuildIngestionState(this.state, {
           kafka: this.runtime.kafka,
+          groupId: this.config.INGESTION_GROUP_ID,
           topic: (t) => this.runtime.topic(t),
           logger: this.logger,
           now: Date.now(),

@@ -8,6 +8,8 @@ export interface ReplayOptions {
   topic: string;
   /** Start of the replay: every message, or those with a timestamp at or after this (epoch ms). */
   from: 'earliest' | { timestampMs: number };
+  /** Stop before these offsets (e.g. a group's committed offsets) instead of the current ends. */
+  until?: { partition: number; offset: string }[];
   /** Called with each fetched batch, in offset order per partition. */
   handle: (messages: ConsumedMessage[]) => void | Promise<void>;
   logger: StructuredLogger;
@@ -44,6 +46,16 @@ export async function replayTopic(options: ReplayOptions): Promise<ReplayResult>
     // Partitions still to read: start < end. `fetchTopicOffsetsByTimestamp` answers the end
     // offset when no message is that recent, or -1 on an empty partition.
     const endOf = new Map(ends.map((e) => [e.partition, BigInt(e.high)]));
+    for (const limit of options.until ?? []) {
+      const end = endOf.get(limit.partition);
+      // A negative offset means "nothing committed": nothing to read on that partition.
+      const bound = BigInt(limit.offset) < 0n ? 0n : BigInt(limit.offset);
+      if (end !== undefined && bound < end) endOf.set(limit.partition, bound);
+    }
+    if (options.until) {
+      const bounded = new Set(options.until.map((l) => l.partition));
+      for (const partition of endOf.keys()) if (!bounded.has(partition)) endOf.set(partition, 0n);
+    }
     const remaining = new Map<number, bigint>();
     const startOf = new Map<number, bigint>();
     for (const s of starts) {

@@ -63,6 +63,7 @@ export async function runService<S extends z.ZodType<RuntimeEnv>>(
           bootstrapTopics: config.KAFKA_BOOTSTRAP_TOPICS === 'true',
           deadLetterTopic: topicName(Topic.DeadLetter, config.KAFKA_TOPIC_PREFIX),
           probeIntervalMs: config.KAFKA_PROBE_INTERVAL_MS,
+          sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
         },
       }),
       definition.module,

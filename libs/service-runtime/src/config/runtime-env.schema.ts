@@ -14,6 +14,8 @@ export const runtimeEnvSchema = kafkaEnvSchema.extend({
   KAFKA_BOOTSTRAP_TOPICS: boolString.default('true'),
   // Unset: each topic's partition count from libs/contracts. Set: every topic created with this many.
   KAFKA_TOPIC_PARTITIONS: z.coerce.number({ error: 'expected a partition count' }).int().min(1).max(1000).optional(),
+  // How soon the group notices a consumer that died without leaving (kill -9): its partitions wait this long.
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(6000).max(300000).default(30000),
   KAFKA_PROBE_INTERVAL_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(100).max(60000).default(5000),
 });
 

@@ -27,6 +27,8 @@ export interface KafkaRuntimeOptions {
   bootstrapTopics: boolean;
   deadLetterTopic: string;
   probeIntervalMs: number;
+  /** Default session timeout for the service's consumer groups. */
+  sessionTimeoutMs?: number;
 }
 
 export type ConsumerRegistration = Omit<BatchConsumerOptions, 'kafka' | 'logger' | 'deadLetter'> & {
@@ -122,7 +124,13 @@ export class KafkaRuntime implements HealthIndicator {
     for (const { prepare, ...registration } of this.registrations) {
       if (signal.aborted) return;
       if (prepare && !(await retryUntilConnected(`prepare ${registration.groupId}`, prepare, { logger, signal }))) return;
-      const consumer = createBatchConsumer({ ...registration, kafka: this.kafka, logger, deadLetter });
+      const consumer = createBatchConsumer({
+        sessionTimeoutMs: this.options.sessionTimeoutMs,
+        ...registration,
+        kafka: this.kafka,
+        logger,
+        deadLetter,
+      });
       this.consumers.push(consumer);
       void consumer.start();
     }

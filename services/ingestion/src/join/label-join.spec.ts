@@ -53,6 +53,21 @@ describe('LabelJoin', () => {
     expect(join.addLabel(label({ eventId: 'e5' }), 4).kind).toBe('duplicate_label');
   });
 
+  it('keeps the first of two labels that arrive for one eventId before its prediction', () => {
+    const join = new LabelJoin(1000, 100);
+    join.addLabel(label({ eventId: 'e1' }, 'first'), 0);
+    expect(join.addLabel(label({ eventId: 'e1' }, 'second'), 1).kind).toBe('duplicate_label');
+    expect(join.addPrediction(prediction('e1'), 2)).toMatchObject({ kind: 'joined', label: { label: 'first' } });
+  });
+
+  it('never re-joins a redelivered entity label to a later prediction of the entity', () => {
+    const join = new LabelJoin(1000, 100);
+    join.addPrediction(prediction('e1', 'c'), 0);
+    expect(join.addLabel(label({ entityId: 'c' }), 1).kind).toBe('joined');
+    expect(join.addLabel(label({ entityId: 'c' }), 2).kind).toBe('duplicate_label');
+    expect(join.addPrediction(prediction('e2', 'c'), 3).kind).toBe('pending');
+  });
+
   it('expires what waited past the TTL and counts it', () => {
     const join = new LabelJoin(1000, 100);
     join.addPrediction(prediction('old'), 0);

@@ -24,8 +24,8 @@ export interface JoinExpiry {
 const predictionKey = (model: string, eventId: string) => `${model}\u0000${eventId}`;
 const entityKey = (model: string, entityId: string) => `${model}\u0000${entityId}`;
 
-/** A label's identity, for recognising the same label sent twice. */
-export function labelIdentity(label: LabelEvent): string {
+/** A label's identity, for recognising the same label sent (or delivered) twice. */
+export function labelIdentity(label: Pick<LabelEvent, 'model' | 'eventId' | 'entityId' | 'timestamp' | 'label'>): string {
   return [label.model, label.eventId ?? '', label.entityId ?? '', label.timestamp, JSON.stringify(label.label)].join('\u0000');
 }
 
@@ -45,6 +45,8 @@ export class LabelJoin {
   private readonly labelsByEntity = new Map<string, string[]>();
   /** Predictions already joined: a second label for one of them is a duplicate, not an orphan. */
   private readonly joined = new Map<string, number>();
+  /** Labels already taken in (waiting or joined): a redelivered one is a duplicate, never re-joined. */
+  private readonly seenLabels = new Map<string, number>();
   private evicted: JoinExpiry = { unlabeledPredictions: 0, orphanedLabels: 0 };
 
   constructor(
@@ -89,9 +91,11 @@ export class LabelJoin {
   /** A label arrives: join it with its prediction, recognise it as a repeat, or let it wait. */
   addLabel(label: LabelEvent, now: number): JoinResult {
     const byEvent = label.eventId !== undefined ? predictionKey(label.model, label.eventId) : undefined;
-    if (byEvent !== undefined && this.joined.has(byEvent)) return { kind: 'duplicate_label' };
+    // One label per prediction: the first one wins, whether the prediction is joined or not yet seen.
+    if (byEvent !== undefined && (this.joined.has(byEvent) || this.labelsByEvent.has(byEvent))) return { kind: 'duplicate_label' };
     const identity = labelIdentity(label);
-    if (this.labels.has(identity)) return { kind: 'duplicate_label' };
+    if (this.seenLabels.has(identity)) return { kind: 'duplicate_label' };
+    const undoSeen = this.markSeen(identity, now);
     let key = byEvent !== undefined && this.predictions.has(byEvent) ? byEvent : undefined;
     if (key === undefined && label.eventId === undefined && label.entityId !== undefined) {
       // The most recent prediction for the entity is the one this outcome answers.
@@ -109,15 +113,27 @@ export class LabelJoin {
         undo: () => {
           undoJoined();
           undoPrediction();
+          undoSeen();
         },
       };
     }
-    return { kind: 'pending', undo: this.storeLabel(identity, label, now) };
+    const undoStore = this.storeLabel(identity, label, now);
+    return {
+      kind: 'pending',
+      undo: () => {
+        undoStore();
+        undoSeen();
+      },
+    };
   }
 
-  /** Restores a prediction already joined before a restart (from `predictions.labeled`). */
-  restoreJoined(model: string, eventId: string, at: number): void {
+  /**
+   * Restores a join made before a restart (from `predictions.labeled`): the prediction counts as
+   * joined, and the label that joined it as seen, under each identity it may have had.
+   */
+  restoreJoined(model: string, eventId: string, at: number, labelIdentities: string[] = []): void {
     this.markJoined(predictionKey(model, eventId), at);
+    for (const identity of labelIdentities) this.markSeen(identity, at);
   }
 
   isJoined(model: string, eventId: string): boolean {
@@ -142,6 +158,10 @@ export class LabelJoin {
     for (const [key, at] of this.joined) {
       if (at >= cutoff) break;
       this.joined.delete(key);
+    }
+    for (const [key, at] of this.seenLabels) {
+      if (at >= cutoff) break;
+      this.seenLabels.delete(key);
     }
     return result;
   }
@@ -190,6 +210,13 @@ export class LabelJoin {
     }
     if (eventId === undefined && entityId !== undefined) pull(this.labelsByEntity, entityKey(model, entityId), identity);
     return () => void this.storeLabel(identity, pending.event, pending.at);
+  }
+
+  private markSeen(identity: string, at: number): Undo {
+    if (this.seenLabels.has(identity)) return () => undefined;
+    this.seenLabels.set(identity, at);
+    if (this.seenLabels.size > this.maxPending * 4) this.seenLabels.delete(this.seenLabels.keys().next().value as string);
+    return () => void this.seenLabels.delete(identity);
   }
 
   private markJoined(key: string, at: number): Undo {

@@ -2,10 +2,13 @@ import { decodeEvent, LabeledPredictionEventSchema, LabelEventSchema, Prediction
 import { replayTopic } from '@mlops/kafka';
 import type { StructuredLogger } from '@mlops/observability';
 import type { Kafka } from 'kafkajs';
+import { labelIdentity } from '../join/label-join';
 import { IngestionState } from './ingestion-state';
 
 export interface RebuildDeps {
   kafka: Kafka;
+  /** The ingestion consumer group: labels are replayed only up to its committed offsets. */
+  groupId: string;
   topic: (topic: Topic) => string;
   logger: StructuredLogger;
   now: number;
@@ -18,9 +21,8 @@ export interface RebuildDeps {
  *   1. `predictions.labeled` (join TTL): predictions already joined, so their labels are repeats;
  *   2. `predictions` (dedupe horizon or TTL, the longer): ids already emitted, so a redelivered
  *      raw event is a duplicate; those not yet joined wait for their label again;
- *   3. `labels.raw` (join TTL): labels still waiting. A label that would join now was not yet
- *      handled before the restart (else its join would be in step 1): it is left for the
- *      consumer, which re-reads it from the committed offset.
+ *   3. `labels.raw` (join TTL, up to the group's committed offsets, i.e. labels already handled):
+ *      labels still waiting. Everything after the committed offsets is left to the consumer.
  *
  * Message timestamps stand in for the processing time at which each item started waiting.
  */
@@ -38,7 +40,11 @@ export async function rebuildIngestionState(state: IngestionState, deps: Rebuild
       for (const m of messages) {
         const decoded = decodeEvent(LabeledPredictionEventSchema, m.value);
         if (!decoded.ok) continue;
-        state.join.restoreJoined(decoded.value.model, decoded.value.eventId, Number(m.timestamp));
+        const { model, eventId, entityId, labelTimestamp: timestamp, label } = decoded.value;
+        // The label that made this join may have named the eventId, the entityId or both.
+        const identities = [labelIdentity({ model, eventId, timestamp, label })];
+        if (entityId) identities.push(labelIdentity({ model, entityId, timestamp, label }), labelIdentity({ model, eventId, entityId, timestamp, label }));
+        state.join.restoreJoined(model, eventId, Number(m.timestamp), identities);
         state.predictionIds.add(IngestionState.predictionId(decoded.value.model, decoded.value.eventId), Number(m.timestamp));
         joined++;
       }
@@ -61,18 +67,22 @@ export async function rebuildIngestionState(state: IngestionState, deps: Rebuild
       }
     },
   });
+  const admin = deps.kafka.admin();
+  await admin.connect();
+  const labelsTopic = deps.topic(Topic.LabelsRaw);
+  const [committed] = await admin.fetchOffsets({ groupId: deps.groupId, topics: [labelsTopic] }).finally(() => admin.disconnect());
   await replayTopic({
     kafka: deps.kafka,
-    topic: deps.topic(Topic.LabelsRaw),
+    topic: labelsTopic,
     from: { timestampMs: deps.now - joinTtlMs },
+    until: committed.partitions,
     logger: deps.logger,
     handle: (messages) => {
       for (const m of messages) {
         const decoded = decodeEvent(LabelEventSchema, m.value);
         if (!decoded.ok) continue;
-        const result = state.join.addLabel(decoded.value, Number(m.timestamp));
-        if (result.kind === 'joined') result.undo();
-        else if (result.kind === 'pending') waitingLabels++;
+        // Handled before the restart and not joined since (else step 1 saw it): it still waits.
+        if (state.join.addLabel(decoded.value, Number(m.timestamp)).kind === 'pending') waitingLabels++;
       }
     },
   });
