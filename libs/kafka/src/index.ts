@@ -14,3 +14,4 @@ export * from './consumer/batch-consumer';
 export * from './health/kafka-connection.monitor';
 export * from './consumer/handle-chunk-with-retry';
 export * from './replay/replay-topic';
+export * from './lag/consumer-lag';

@@ -69,6 +69,15 @@ export class KafkaRuntime implements HealthIndicator {
     return topicName(topic, this.options.config.topicPrefix);
   }
 
+  /** The groups and topics of the registered consumers (for lag reporting). */
+  consumerGroups(): { groupId: string; topics: string[] }[] {
+    return this.registrations.map((r) => ({ groupId: r.groupId, topics: r.topics }));
+  }
+
+  get probeIntervalMs(): number {
+    return this.options.probeIntervalMs;
+  }
+
   /** Adds a consumer; it starts once the producer (needed for dead-lettering) is connected. */
   registerConsumer(registration: ConsumerRegistration): void {
     if (this.connecting) throw new Error(`consumer ${registration.groupId} registered after start`);

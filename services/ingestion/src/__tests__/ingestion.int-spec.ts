@@ -64,7 +64,7 @@ describe('ingestion service process', () => {
     const start = async () =>
       startServiceProcess(
         'ingestion',
-        { KAFKA_BROKERS: testBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: '2', INGESTION_GROUP_ID: `${prefix}group`, LOG_LEVEL: 'warn', KAFKA_SESSION_TIMEOUT_MS: '6000' },
+        { KAFKA_BROKERS: testBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: '2', INGESTION_GROUP_ID: `${prefix}group`, LOG_LEVEL: 'warn', KAFKA_SESSION_TIMEOUT_MS: '6000', KAFKA_PROBE_INTERVAL_MS: '500' },
         await freePort(),
       );
     return { t, start };
@@ -135,6 +135,7 @@ describe('ingestion service process', () => {
     expect(metrics).toMatch(new RegExp(`mlops_events_total\\{service="ingestion",topic="${t(Topic.LabelsRaw)}",outcome="accepted"\\} 140`));
     expect(metrics).toMatch(new RegExp(`mlops_events_total\\{service="ingestion",topic="${t(Topic.LabelsRaw)}",outcome="duplicate"\\} 10`));
     expect(metrics).toMatch(/mlops_label_join_pending\{kind="label"\} 10/);
+    expect(metrics).toMatch(new RegExp(`mlops_consumer_lag\\{service="ingestion",topic="${t(Topic.PredictionsRaw)}",partition="0"\\} \\d+`));
   });
 
   it('keeps waiting labels across a restart: the join state is rebuilt from the topics', async () => {
