@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+export interface BenchBroker {
+  brokers: string;
+  source: string;
+  stop(): Promise<void>;
+}
+
+/** KAFKA_BROKERS if set, else the repo's local Apache Kafka (same as the integration tests). */
+export async function benchBroker(): Promise<BenchBroker> {
+  const fromEnv = process.env.KAFKA_BROKERS?.trim();
+  if (fromEnv) return { brokers: fromEnv, source: 'KAFKA_BROKERS', stop: async () => undefined };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const local = require(path.join(__dirname, '..', '..', 'tools', 'kafka', 'local-kafka.js')) as {
+    KAFKA_VERSION: string;
+    startLocalKafka(options?: { heap?: string }): Promise<{ brokers: string; stop(): Promise<void> }>;
+  };
+  const broker = await local.startLocalKafka({ heap: '1g' });
+  return { brokers: broker.brokers, source: `local Apache Kafka ${local.KAFKA_VERSION}`, stop: broker.stop };
+}
+
+/** Total messages currently in a topic (sum of end − start offsets). */
+export async function topicSize(admin: import('kafkajs').Admin, topic: string): Promise<number> {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+}
+
+/** Resolves when `topic` holds `count` messages; returns the time of the first and the last growth seen. */
+export async function watchGrowth(
+  admin: import('kafkajs').Admin,
+  topic: string,
+  count: number,
+  timeoutMs: number,
+): Promise<{ firstMs: number; lastMs: number }> {
+  const deadline = Date.now() + timeoutMs;
+  let firstMs = 0;
+  for (;;) {
+    const size = await topicSize(admin, topic);
+    if (size > 0 && firstMs === 0) firstMs = Date.now();
+    if (size >= count) return { firstMs, lastMs: Date.now() };
+    if (Date.now() > deadline) throw new Error(`${topic} reached ${size} of ${count} messages in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
