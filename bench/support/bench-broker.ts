@@ -10,7 +10,6 @@ export interface BenchBroker {
 export async function benchBroker(): Promise<BenchBroker> {
   const fromEnv = process.env.KAFKA_BROKERS?.trim();
   if (fromEnv) return { brokers: fromEnv, source: 'KAFKA_BROKERS', stop: async () => undefined };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const local = require(path.join(__dirname, '..', '..', 'tools', 'kafka', 'local-kafka.js')) as {
     KAFKA_VERSION: string;
     startLocalKafka(options?: { heap?: string }): Promise<{ brokers: string; stop(): Promise<void> }>;
