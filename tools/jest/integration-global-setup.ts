@@ -8,6 +8,7 @@
  * Workers read the address from process.env.KAFKA_BROKERS; each test makes its own topics.
  */
 import { describeBrokerSource, provideTestBroker } from './test-broker';
+import { describeMlflowSource, provideTestMlflow } from './test-mlflow';
 
 interface Stoppable {
   stop(): Promise<void>;
@@ -21,4 +22,10 @@ export default async function globalSetup(): Promise<void> {
   started.push(broker);
   process.env.KAFKA_BROKERS = broker.brokers;
   process.stderr.write(`\n[kafka] integration tests use ${describeBrokerSource(broker)}\n`);
+
+  // MLflow (libs/registry): MLFLOW_TRACKING_URI when set, else tools/mlflow/local-mlflow.js.
+  const mlflow = await provideTestMlflow();
+  started.push(mlflow);
+  process.env.MLFLOW_TRACKING_URI = mlflow.trackingUri;
+  process.stderr.write(`[mlflow] integration tests use ${describeMlflowSource(mlflow)}\n`);
 }
