@@ -1,0 +1,10 @@
+export { logGamma, regularizedGammaP, regularizedGammaQ } from './gamma';
+export { erfc, normalSf, chiSquareSf } from './distributions';
+export { kolmogorovSf, smirnovSf, durbinCdf, pelzGoodCdf } from './kolmogorov';
+export { ksMode, ksExactPValue, ksAsymptoticPValue, ksLatticeStatistic, KS_EXACT_MAX_N, roundHalfEven, gcd } from './ks-two-sample';
+export type { KsMode } from './ks-two-sample';
+export { ecdfMaxDistance, wasserstein1 } from './ecdf-distances';
+export { andersonDarling2, AD_P_MIN, AD_P_MAX } from './anderson-darling';
+export type { AndersonDarlingResult } from './anderson-darling';
+export { polyfit, polyval } from './least-squares';
+export { harmonic, harmonic2 } from './harmonic';
