@@ -8,3 +8,4 @@ export * from './service-runtime.tokens';
 export * from './bootstrap/run-service';
 export * from './version';
 export * from './kafka/topic-specs';
+export * from './config/registry-env.schema';

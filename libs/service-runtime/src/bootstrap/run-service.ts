@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Topic, topicName } from '@mlops/contracts';
 import { kafkaConfigFromEnv } from '@mlops/kafka';
 import { createLogger, StructuredLogger } from '@mlops/observability';
@@ -71,7 +72,9 @@ export async function runService<S extends z.ZodType<RuntimeEnv>>(
   })
   class ServiceRootModule {}
 
-  const app = await NestFactory.create(ServiceRootModule, { logger: new NestLoggerAdapter(logger), abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, { logger: new NestLoggerAdapter(logger), abortOnError: false });
+  // Batched inference requests carry many rows; 100 kB (Express' default) is too small.
+  app.useBodyParser('json', { limit: '16mb' });
   await app.listen(config.HTTP_PORT ?? definition.defaultHttpPort, config.HTTP_HOST);
   const url = await app.getUrl();
   logger.info('service started', { version: identity.version, url, brokers: kafkaConfig.brokers });

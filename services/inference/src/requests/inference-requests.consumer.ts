@@ -1,0 +1,49 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Topic } from '@mlops/contracts';
+import { RetriableError } from '@mlops/kafka';
+import { KafkaRuntime, SERVICE_CONFIG } from '@mlops/service-runtime';
+import type { InferenceConfig } from '../config/inference-config.schema';
+import { InferenceMetrics } from '../metrics/inference.metrics';
+import { ModelServerProvider } from '../serving/model-server.provider';
+import { processInferenceChunk } from './process-inference-chunk';
+
+/**
+ * `inference.requests` → batched predictions → `predictions.raw`, one produce request per
+ * chunk, offsets committed after it; the group scales out across instances by partition.
+ */
+@Injectable()
+export class InferenceRequestsConsumer implements OnModuleInit {
+  constructor(
+    private readonly runtime: KafkaRuntime,
+    private readonly models: ModelServerProvider,
+    private readonly metrics: InferenceMetrics,
+    @Inject(SERVICE_CONFIG) private readonly config: InferenceConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const output = this.runtime.topic(Topic.PredictionsRaw);
+    this.runtime.registerConsumer({
+      groupId: this.config.INFERENCE_GROUP_ID,
+      topics: [this.runtime.topic(Topic.InferenceRequests)],
+      fromBeginning: true,
+      maxChunkSize: this.config.INFERENCE_MAX_CHUNK,
+      handleBatch: async (messages) => {
+        const result = await processInferenceChunk(messages, this.models.server, {
+          now: () => new Date(),
+          batchSize: this.config.INFERENCE_MAX_BATCH,
+        });
+        if (result.records.length > 0) {
+          try {
+            await this.runtime.producer.send({ topic: output, messages: result.records });
+          } catch (error) {
+            throw new RetriableError(`cannot write predictions: ${(error as Error).message}`, { topic: output });
+          }
+        }
+        for (const b of result.batches) this.metrics.served(b.model, b.version, b.rows, b.computeSeconds, b.queueSeconds);
+        const rejected = result.outcomes.filter((o) => o.status === 'rejected').length;
+        if (rejected > 0) this.metrics.rejected('unknown', 'unknown', rejected);
+        return result.outcomes;
+      },
+    });
+  }
+}
