@@ -17,6 +17,7 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:pure', 'type:test-support'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:pure', 'type:test-support'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:pure', 'type:test-support'] },
             { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure'] },
             { sourceTag: 'type:test-support', onlyDependOnLibsWithTags: ['type:lib', 'type:pure'] },
@@ -34,7 +35,7 @@ export default [
   },
   {
     // @mlops/testing is for specs only (the tags above admit it; this keeps it out of shipped code).
-    files: ['libs/**/*.ts', 'services/**/*.ts'],
+    files: ['libs/**/*.ts', 'services/**/*.ts', 'cli/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**', 'libs/testing/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@mlops/testing', message: 'test support is for specs only' }] }],

@@ -1,0 +1,3 @@
+import { PRODUCT_VERSION } from '@mlops/service-runtime';
+
+export { PRODUCT_VERSION };
