@@ -94,24 +94,16 @@ export class KllSketch {
 
   /** The summarized distribution as a sorted weighted support. */
   support(): WeightedSupport {
-    const count = this.retained;
-    const values = new Float64Array(count);
-    const weights = new Float64Array(count);
-    let offset = 0;
-    for (let h = 0; h < this.levels.length; h++) {
+    // Sort each level (natively, no comparator), then merge them pairwise with their weights.
+    let values: Float64Array = new Float64Array(0);
+    let weights: Float64Array = new Float64Array(0);
+    for (let h = this.levels.length - 1; h >= 0; h--) {
       const size = this.sizes[h];
-      values.set(this.levels[h].subarray(0, size), offset);
-      weights.fill(2 ** h, offset, offset + size);
-      offset += size;
+      if (size === 0) continue;
+      const level = this.levels[h].slice(0, size).sort();
+      [values, weights] = mergeSorted(values, weights, level, 2 ** h);
     }
-    const order = sortedOrder(values);
-    const sortedValues = new Float64Array(count);
-    const sortedWeights = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      sortedValues[i] = values[order[i]];
-      sortedWeights[i] = weights[order[i]];
-    }
-    return supportFromSorted(sortedValues, sortedWeights);
+    return supportFromSorted(values, weights);
   }
 
   toJSON(): KllSketchJson {
@@ -214,9 +206,21 @@ function grow(buffer: Float64Array, minimum: number): Float64Array {
   return next;
 }
 
-function sortedOrder(values: Float64Array): Uint32Array {
-  const order = new Uint32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => values[a] - values[b]);
-  return order;
+/** Merge a sorted weighted array with a sorted array of items of equal weight. */
+function mergeSorted(values: Float64Array, weights: Float64Array, items: Float64Array, weight: number): [Float64Array, Float64Array] {
+  const n = values.length + items.length;
+  const outValues = new Float64Array(n);
+  const outWeights = new Float64Array(n);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    if (j >= items.length || (i < values.length && values[i] <= items[j])) {
+      outValues[k] = values[i];
+      outWeights[k] = weights[i++];
+    } else {
+      outValues[k] = items[j++];
+      outWeights[k] = weight;
+    }
+  }
+  return [outValues, outWeights];
 }
