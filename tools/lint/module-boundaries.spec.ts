@@ -42,8 +42,8 @@ describe('module boundaries', () => {
 
   it('fails when a pure lib imports an infrastructure lib', async () => {
     const errors = await boundaryErrors(
-      'libs/drift-stats/src/boundary-probe.ts',
-      "import { createKafkaClient } from '@mlops/kafka';\nexport const x = createKafkaClient;\n",
+      'libs/contracts/src/boundary-probe.ts',
+      "import { createLogger } from '@mlops/observability';\nexport const x = createLogger;\n",
     );
     expect(errors.join('\n')).toMatch(/type:pure/);
   });

@@ -1,0 +1,8 @@
+const preset = require('../jest.preset');
+
+module.exports = {
+  ...preset,
+  displayName: 'deploy',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+};
