@@ -25,7 +25,7 @@ describe.each(SERVICES)('%s service process', (service) => {
       timeoutMs: 60000,
       intervalMs: 250,
     });
-    expect(JSON.parse((await get(`${url}/health/ready`)).body)).toEqual({ status: 'ready', ready: true, checks: { kafka: { up: true } } });
+    expect(JSON.parse((await get(`${url}/health/ready`)).body)).toMatchObject({ status: 'ready', ready: true, checks: { kafka: { up: true } } });
     expect((await get(`${url}/health/live`)).status).toBe(200);
     const metrics = await get(`${url}/metrics`);
     expect(metrics.body).toMatch(new RegExp(`^mlops_service_info\\{service="${service}",version="\\d+\\.\\d+\\.\\d+"\\} 1$`, 'm'));
