@@ -15,3 +15,4 @@ export * from './health/kafka-connection.monitor';
 export * from './consumer/handle-chunk-with-retry';
 export * from './replay/replay-topic';
 export * from './lag/consumer-lag';
+export * from './client/no-delay-socket-factory';

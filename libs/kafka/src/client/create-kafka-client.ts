@@ -4,6 +4,7 @@ import { Kafka, KafkaConfig as KafkajsConfig, logLevel, SASLOptions } from 'kafk
 import { InvalidKafkaConfigError } from '../errors/invalid-kafka-config.error';
 import type { KafkaConfig } from '../config/kafka-config';
 import { kafkajsLogCreator } from './kafkajs-log-creator';
+import { noDelaySocketFactory } from './no-delay-socket-factory';
 
 function readPem(setting: string, file: string | undefined): string | undefined {
   if (!file) return undefined;
@@ -26,6 +27,7 @@ export function kafkajsOptions(config: KafkaConfig, logger: StructuredLogger): K
     retry: { initialRetryTime: 300, maxRetryTime: 30000, retries: 8 },
     logLevel: logLevel.WARN,
     logCreator: kafkajsLogCreator(logger),
+    socketFactory: noDelaySocketFactory,
   };
   if (config.ssl) {
     options.ssl = {

@@ -19,6 +19,11 @@ export interface BatchConsumerOptions {
   handleBatch?: BatchHandler;
   /** Largest chunk given to `handleBatch` (kafkajs batches can hold thousands of messages). */
   maxChunkSize?: number;
+  /**
+   * Partitions handled at once (default 1). Above 1, a slow partition no longer delays the
+   * others (lower latency); only for handlers whose state is safe under interleaving.
+   */
+  partitionsConsumedConcurrently?: number;
   deadLetter: DeadLetterPublisher;
   logger: StructuredLogger;
   retry?: Partial<RetryPolicy>;
@@ -127,7 +132,7 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
     await instance.connect();
     try {
       for (const topic of options.topics) await instance.subscribe({ topic, fromBeginning: options.fromBeginning ?? false });
-      await instance.run({ eachBatchAutoResolve: false, autoCommit: true, eachBatch });
+      await instance.run({ eachBatchAutoResolve: false, autoCommit: true, eachBatch, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1 });
     } catch (error) {
       await instance.disconnect().catch(() => undefined);
       throw error;

@@ -21,6 +21,8 @@ export const inferenceConfigSchema = runtimeEnvSchema
     /** Rows per network call. */
     INFERENCE_MAX_BATCH: count('a row count', 65536).default(4096),
     INFERENCE_MAX_CHUNK: count('a message count', 10000).default(1000),
+    /** Partitions served at once: serving is stateless, so partitions need not wait for each other. */
+    INFERENCE_CONCURRENCY: count('a partition count', 64).default(4),
   })
   .superRefine(requireMlflowUriWhenSelected);
 

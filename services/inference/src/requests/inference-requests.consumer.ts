@@ -27,6 +27,7 @@ export class InferenceRequestsConsumer implements OnModuleInit {
       topics: [this.runtime.topic(Topic.InferenceRequests)],
       fromBeginning: true,
       maxChunkSize: this.config.INFERENCE_MAX_CHUNK,
+      partitionsConsumedConcurrently: this.config.INFERENCE_CONCURRENCY,
       handleBatch: async (messages) => {
         const result = await processInferenceChunk(messages, this.models.server, {
           now: () => new Date(),
