@@ -1,12 +1,16 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Topic } from '@mlops/contracts';
-import { BatchItemOutcome, ConsumedMessage, RetriableError } from '@mlops/kafka';
+import { randomBytes } from 'node:crypto';
+import { BatchItemOutcome, ConsumedMessage, replayTopic, RetriableError } from '@mlops/kafka';
 import { STRUCTURED_LOGGER, StructuredLogger } from '@mlops/observability';
-import { KafkaRuntime, SERVICE_CONFIG } from '@mlops/service-runtime';
+import { createModelRegistry, type ModelRegistry } from '@mlops/registry';
+import { KafkaRuntime, registryConfigFromEnv, SERVICE_CONFIG } from '@mlops/service-runtime';
 import type { IngestionConfig } from './config/ingestion-config.schema';
 import { processLabelChunk } from './handlers/labels-raw.processor';
 import { ChunkResult, processPredictionChunk } from './handlers/predictions-raw.processor';
 import { IngestionMetrics } from './metrics/ingestion.metrics';
+import { FeatureSchemaCatalog } from './schemas/feature-schema-catalog';
+import { loadDeployedSchema } from './schemas/load-deployed-schema';
 import { IngestionState } from './state/ingestion-state';
 import { rebuildIngestionState } from './state/rebuild-ingestion-state';
 
@@ -19,6 +23,8 @@ import { rebuildIngestionState } from './state/rebuild-ingestion-state';
 @Injectable()
 export class IngestionConsumer implements OnModuleInit {
   readonly state: IngestionState;
+  readonly schemas = new FeatureSchemaCatalog();
+  private readonly registry: ModelRegistry;
 
   constructor(
     private readonly runtime: KafkaRuntime,
@@ -26,6 +32,7 @@ export class IngestionConsumer implements OnModuleInit {
     @Inject(SERVICE_CONFIG) private readonly config: IngestionConfig,
     @Inject(STRUCTURED_LOGGER) private readonly logger: StructuredLogger,
   ) {
+    this.registry = createModelRegistry(registryConfigFromEnv(config, logger));
     this.state = new IngestionState({
       dedupeHorizonMs: config.INGESTION_DEDUPE_HORIZON_MS,
       joinTtlMs: config.INGESTION_JOIN_TTL_MS,
@@ -36,20 +43,53 @@ export class IngestionConsumer implements OnModuleInit {
   onModuleInit(): void {
     const predictionsRaw = this.runtime.topic(Topic.PredictionsRaw);
     const labelsRaw = this.runtime.topic(Topic.LabelsRaw);
+    const deployed = this.runtime.topic(Topic.ModelsDeployed);
+    const validate = this.config.INGESTION_VALIDATE_FEATURES === 'true';
+    const schemas = validate ? (model: string) => this.schemas.get(model) : undefined;
+    if (validate) {
+      // Every instance follows every deployment (its own group): schemas are broadcast.
+      this.runtime.registerConsumer({
+        groupId: `${this.config.INGESTION_GROUP_ID}.schemas.${randomBytes(6).toString('hex')}`,
+        topics: [deployed],
+        fromBeginning: true,
+        handle: (message) => loadDeployedSchema(message.value, this.registry, this.schemas),
+      });
+    }
     this.runtime.registerConsumer({
       groupId: this.config.INGESTION_GROUP_ID,
       topics: [predictionsRaw, labelsRaw],
       fromBeginning: true,
       maxChunkSize: this.config.INGESTION_MAX_CHUNK,
-      prepare: () =>
-        rebuildIngestionState(this.state, {
+      prepare: async () => {
+        if (validate) await this.loadSchemas(deployed);
+        await rebuildIngestionState(this.state, {
           kafka: this.runtime.kafka,
           groupId: this.config.INGESTION_GROUP_ID,
           topic: (t) => this.runtime.topic(t),
           logger: this.logger,
           now: Date.now(),
-        }),
-      handleBatch: (messages) => this.handle(messages, messages[0].topic === labelsRaw ? processLabelChunk : processPredictionChunk),
+        });
+      },
+      handleBatch: (messages) =>
+        this.handle(messages, messages[0].topic === labelsRaw ? processLabelChunk : (m, s, now) => processPredictionChunk(m, s, now, schemas)),
+    });
+  }
+
+  /** Before consuming: the schema of every deployed model, so the first events are checked too. */
+  private async loadSchemas(deployedTopic: string): Promise<void> {
+    await replayTopic({
+      kafka: this.runtime.kafka,
+      topic: deployedTopic,
+      from: 'earliest',
+      logger: this.logger,
+      handle: async (messages) => {
+        for (const m of messages) {
+          await loadDeployedSchema(m.value, this.registry, this.schemas).catch((error: Error) => {
+            if (error instanceof RetriableError) throw error;
+            this.logger.warn('deployment without a usable feature schema; its events are not schema-checked', { offset: m.offset, error: error.message });
+          });
+        }
+      },
     });
   }
 

@@ -1,7 +1,11 @@
 import { DeadLetterHeader, LabeledPredictionEventSchema, PredictionEventSchema, Topic, topicName } from '@mlops/contracts';
 import { ConsumedMessage, createKafkaClient, ensureTopics, replayTopic } from '@mlops/kafka';
 import { createLogger } from '@mlops/observability';
-import { freePort, ServiceProcess, startServiceProcess, testBrokers, uniqueName, waitFor } from '@mlops/testing';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { FilesystemRegistry } from '@mlops/registry';
+import { deployedEvent, freePort, registerTestModel, ServiceProcess, startServiceProcess, testBrokers, uniqueName, waitFor } from '@mlops/testing';
 import { Admin, Kafka, Producer } from 'kafkajs';
 
 // The ingestion service as a real process against the real broker.
@@ -25,6 +29,8 @@ const label = (keys: { eventId?: string; entityId?: string }, value = 'approve')
 });
 // Producers key raw events by eventId (or entityId): two labels for one prediction then stay in order.
 const json = (v: { eventId?: string; entityId?: string; [field: string]: unknown }) => ({ key: v.eventId ?? v.entityId ?? null, value: JSON.stringify(v) });
+
+jest.setTimeout(180_000);
 
 describe('ingestion service process', () => {
   let kafka: Kafka;
@@ -53,18 +59,31 @@ describe('ingestion service process', () => {
     await admin.disconnect();
   });
 
-  async function setup() {
+  async function setup(extraEnv: Record<string, string> = {}) {
     const prefix = `${uniqueName('ingestion')}.`;
     const t = (topic: Topic) => topicName(topic, prefix);
     await ensureTopics(
       admin,
-      [Topic.PredictionsRaw, Topic.LabelsRaw, Topic.Predictions, Topic.PredictionsLabeled, Topic.DeadLetter].map((topic) => ({ name: t(topic), partitions: 2 })),
+      [Topic.PredictionsRaw, Topic.LabelsRaw, Topic.Predictions, Topic.PredictionsLabeled, Topic.DeadLetter, Topic.ModelsDeployed].map((topic) => ({
+        name: t(topic),
+        partitions: 2,
+        compacted: topic === Topic.ModelsDeployed,
+      })),
       logger,
     );
     const start = async () =>
       startServiceProcess(
         'ingestion',
-        { KAFKA_BROKERS: testBrokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: '2', INGESTION_GROUP_ID: `${prefix}group`, LOG_LEVEL: 'warn', KAFKA_SESSION_TIMEOUT_MS: '6000', KAFKA_PROBE_INTERVAL_MS: '500' },
+        {
+          KAFKA_BROKERS: testBrokers().join(','),
+          KAFKA_TOPIC_PREFIX: prefix,
+          KAFKA_TOPIC_PARTITIONS: '2',
+          INGESTION_GROUP_ID: `${prefix}group`,
+          LOG_LEVEL: 'warn',
+          KAFKA_SESSION_TIMEOUT_MS: '6000',
+          KAFKA_PROBE_INTERVAL_MS: '500',
+          ...extraEnv,
+        },
         await freePort(),
       );
     return { t, start };
@@ -136,6 +155,40 @@ describe('ingestion service process', () => {
     expect(metrics).toMatch(new RegExp(`mlops_events_total\\{service="ingestion",topic="${t(Topic.LabelsRaw)}",outcome="duplicate"\\} 10`));
     expect(metrics).toMatch(/mlops_label_join_pending\{kind="label"\} 10/);
     expect(metrics).toMatch(new RegExp(`mlops_consumer_lag\\{service="ingestion",topic="${t(Topic.PredictionsRaw)}",partition="0"\\} \\d+`));
+  });
+
+  it('checks features against the deployed model\'s schema from the registry', async () => {
+    const registryRoot = await mkdtemp(path.join(os.tmpdir(), 'mlops-ingestion-registry-'));
+    try {
+      const registry = new FilesystemRegistry({ root: registryRoot });
+      const version = await registerTestModel(registry, 'loan', { seed: 4, rows: 400 });
+      const { t, start } = await setup({ REGISTRY_ROOT: registryRoot });
+      await producer.send({ topic: t(Topic.ModelsDeployed), messages: [{ key: 'loan', value: JSON.stringify(deployedEvent(version)) }] });
+      service = await start();
+      const base = { age: 30, salary: 50_000, car: 'suv' };
+      await producer.send({
+        topic: t(Topic.PredictionsRaw),
+        messages: [
+          json({ ...prediction('ok-1'), features: base }),
+          json({ ...prediction('ok-2'), features: { ...base, salary: '72000.5' } }),
+          json({ ...prediction('extra'), features: { ...base, color: 'red' } }),
+          json({ ...prediction('missing'), features: { age: 30, salary: 1 } }),
+          json({ ...prediction('typed'), features: { ...base, age: 'thirty' } }),
+        ],
+      });
+      await waitFor(async () => (await countOf(t(Topic.Predictions))) >= 2 && (await countOf(t(Topic.DeadLetter))) >= 3, 'outputs', { timeoutMs: 60000, intervalMs: 250 });
+      const accepted = (await readAll(t(Topic.Predictions))).map((m) => JSON.parse(m.value!.toString()));
+      expect(accepted.map((p) => p.eventId).sort()).toEqual(['ok-1', 'ok-2']);
+      expect(accepted.find((p) => p.eventId === 'ok-2').features.salary).toBe(72000.5);
+      const reasons = (await readAll(t(Topic.DeadLetter))).map((m) => m.headers[DeadLetterHeader.Reason]!.toString()).sort();
+      expect(reasons).toEqual([
+        'features.age: expected a number for model loan version 1, received string',
+        'features.car: missing (model loan version 1 expects it; send null for an unknown value)',
+        'features.color: not a feature of model loan version 1',
+      ]);
+    } finally {
+      await rm(registryRoot, { recursive: true, force: true });
+    }
   });
 
   it('keeps waiting labels across a restart: the join state is rebuilt from the topics', async () => {

@@ -1,6 +1,8 @@
 import { createPredictionEventSchema, decodeEvent, PREDICTION_EVENT_TYPE, toCloudEventHeaders, Topic } from '@mlops/contracts';
 import type { BatchItemOutcome, ConsumedMessage } from '@mlops/kafka';
 import { InvalidEventError } from '../errors/invalid-event.error';
+import { checkFeatures } from '../schemas/check-features';
+import type { ModelFeatureSchema } from '../schemas/feature-schema-catalog';
 import type { Undo } from '../join/label-join';
 import { IngestionState } from '../state/ingestion-state';
 import { labeledOutput, labelDelaySeconds, INGESTION_SOURCE } from './labeled-output';
@@ -19,9 +21,16 @@ export interface ChunkResult {
  * rejected with the decoder's reason (they go to `dlq`), repeats of an eventId within the
  * horizon are dropped as duplicates, the rest are normalised and written to `predictions`
  * (keyed by model, so one model's events stay in order), and joined with any waiting label.
+ * When the model's deployed feature schema is known, features must match it (numeric strings
+ * become numbers for numerical features only).
  * Pure apart from the state it updates (and can undo).
  */
-export function processPredictionChunk(messages: ConsumedMessage[], state: IngestionState, now: Date): ChunkResult {
+export function processPredictionChunk(
+  messages: ConsumedMessage[],
+  state: IngestionState,
+  now: Date,
+  schemas?: (model: string) => ModelFeatureSchema | undefined,
+): ChunkResult {
   const schema = createPredictionEventSchema({ now: () => now.getTime() });
   const outcomes: BatchItemOutcome[] = [];
   const outputs: OutputRecord[] = [];
@@ -34,7 +43,18 @@ export function processPredictionChunk(messages: ConsumedMessage[], state: Inges
       counts.deadLettered.set(decoded.code, (counts.deadLettered.get(decoded.code) ?? 0) + 1);
       continue;
     }
-    const event = decoded.value;
+    let event = decoded.value;
+    // Against the deployed version's feature schema, when one is known (see schemas/).
+    const deployedSchema = schemas?.(event.model);
+    if (deployedSchema) {
+      const checked = checkFeatures(event.features, deployedSchema.features, event.model, deployedSchema.version);
+      if (!checked.ok) {
+        outcomes.push({ status: 'rejected', error: new InvalidEventError('schema_violation', checked.reason) });
+        counts.deadLettered.set('feature_schema', (counts.deadLettered.get('feature_schema') ?? 0) + 1);
+        continue;
+      }
+      event = { ...event, features: checked.features };
+    }
     outcomes.push({ status: 'handled' });
     const id = IngestionState.predictionId(event.model, event.eventId);
     if (!state.predictionIds.add(id, now.getTime())) {

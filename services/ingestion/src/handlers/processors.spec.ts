@@ -84,6 +84,35 @@ describe('processPredictionChunk', () => {
   });
 });
 
+describe('processPredictionChunk with a deployed feature schema', () => {
+  const schemas = (model: string) =>
+    model === 'loan'
+      ? { version: '4', features: [{ name: 'age', type: 'numerical' as const }, { name: 'car', type: 'categorical' as const }] }
+      : undefined;
+
+  it('normalises numeric strings for numerical features and rejects records that do not fit, naming the feature', () => {
+    const result = processPredictionChunk(
+      [
+        message(prediction('s1', { features: { age: '41', car: 'sedan' } })),
+        message(prediction('s2', { features: { age: 41, car: 'sedan', color: 'red' } })),
+        message(prediction('s3', { features: { age: 41 } })),
+        message(prediction('s4', { model: 'other', features: { anything: 'goes' } })),
+      ],
+      state(),
+      now,
+      schemas,
+    );
+    expect(result.outcomes.map((o) => o.status)).toEqual(['handled', 'rejected', 'rejected', 'handled']);
+    expect(JSON.parse(result.outputs[0].value).features).toEqual({ age: 41, car: 'sedan' });
+    const reasons = result.outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.error as Error).message] : []));
+    expect(reasons).toEqual([
+      'features.color: not a feature of model loan version 4',
+      'features.car: missing (model loan version 4 expects it; send null for an unknown value)',
+    ]);
+    expect(Object.fromEntries(result.counts.deadLettered)).toEqual({ feature_schema: 2 });
+  });
+});
+
 describe('processLabelChunk', () => {
   it('joins late labels, counts repeats, keeps orphans waiting, rejects invalid labels', () => {
     const s = state();
