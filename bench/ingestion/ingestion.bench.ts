@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { noDelaySocketFactory } from '@mlops/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import { benchBroker, topicSize, watchGrowth } from '../support/bench-broker';
 
@@ -66,7 +67,7 @@ async function ingestionService(kafka: Kafka, brokers: string, prefix: string): 
   await admin.connect();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, 'services/ingestion/src/main.ts')], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), HTTP_PORT: '0', LOG_LEVEL: 'warn', INGESTION_GROUP_ID: `${prefix}ingestion` },
+    env: { PATH: process.env.PATH ?? '', KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), HTTP_PORT: '0', LOG_LEVEL: 'warn', INGESTION_GROUP_ID: `${prefix}ingestion`, INGESTION_CONCURRENCY: process.env.INGESTION_CONCURRENCY ?? '1', INGESTION_VALIDATE_FEATURES: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -83,7 +84,7 @@ async function ingestionService(kafka: Kafka, brokers: string, prefix: string): 
 async function main(): Promise<void> {
   const broker = await benchBroker();
   try {
-    const kafka = new Kafka({ clientId: 'bench-ingestion', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: 'bench-ingestion', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING, socketFactory: noDelaySocketFactory });
     const admin = kafka.admin();
     await admin.connect();
     const prefix = `bench.${Date.now().toString(36)}.`;

@@ -60,6 +60,7 @@ export class IngestionConsumer implements OnModuleInit {
       topics: [predictionsRaw, labelsRaw],
       fromBeginning: true,
       maxChunkSize: this.config.INGESTION_MAX_CHUNK,
+      partitionsConsumedConcurrently: this.config.INGESTION_CONCURRENCY,
       prepare: async () => {
         if (validate) await this.loadSchemas(deployed);
         await rebuildIngestionState(this.state, {

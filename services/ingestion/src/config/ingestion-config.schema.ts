@@ -18,6 +18,12 @@ export const ingestionConfigSchema = runtimeEnvSchema
   /** Upper bound on waiting predictions (and, separately, waiting labels) kept in memory. */
   INGESTION_MAX_PENDING: z.coerce.number({ error: 'expected a count' }).int().min(1).max(50_000_000).default(200_000),
   /** Messages per chunk: each chunk's outputs go to Kafka in one request. */
+  /**
+   * Partitions handled at once. Above 1, one partition's produce round trip overlaps another's
+   * processing. Each chunk still commits only after its own output is written; see
+   * docs/architecture.md ("Ingestion's state") for what a failed write can then cost.
+   */
+  INGESTION_CONCURRENCY: z.coerce.number({ error: 'expected a count' }).int().min(1).max(64).default(1),
   INGESTION_MAX_CHUNK: z.coerce.number({ error: 'expected a count' }).int().min(1).max(10_000).default(500),
   })
   .superRefine(requireMlflowUriWhenSelected);
