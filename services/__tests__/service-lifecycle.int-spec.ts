@@ -61,6 +61,8 @@ describe('service process failure modes', () => {
     } finally {
       const stopped = await proc.stop('SIGTERM');
       expect(stopped.code).toBe(0);
+      // Well within SHUTDOWN_TIMEOUT_MS (15 s): nothing waits on kafkajs' connection retries.
+      expect(stopped.durationMs).toBeLessThan(8000);
     }
   });
 });

@@ -82,16 +82,36 @@ function randomClusterId() {
   }
 }
 
-function serverProperties({ brokerPort, controllerPort, logDir }) {
+/** JAAS values are quoted strings: refuse anything that could break out of the quotes. */
+function jaasSafe(value, what) {
+  if (!/^[A-Za-z0-9._~!@#$%^&*()+=-]{1,200}$/.test(value)) throw new Error(`${what} may contain only [A-Za-z0-9._~!@#$%^&*()+=-]`);
+  return value;
+}
+
+function serverProperties({ brokerPort, controllerPort, logDir, sasl }) {
+  // With `sasl`, clients must authenticate (SASL/PLAIN over plaintext: for testing the clients'
+  // SASL settings, not for production); the broker talks to itself on an internal listener.
+  const listeners = sasl
+    ? [
+        `listeners=SASL_PLAINTEXT://127.0.0.1:${brokerPort},INTERNAL://127.0.0.1:${sasl.internalPort},CONTROLLER://127.0.0.1:${controllerPort}`,
+        `advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${brokerPort},INTERNAL://127.0.0.1:${sasl.internalPort}`,
+        'listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT',
+        'inter.broker.listener.name=INTERNAL',
+        'sasl.enabled.mechanisms=PLAIN',
+        `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_${jaasSafe(sasl.username, 'username')}="${jaasSafe(sasl.password, 'password')}";`,
+      ]
+    : [
+        `listeners=PLAINTEXT://127.0.0.1:${brokerPort},CONTROLLER://127.0.0.1:${controllerPort}`,
+        `advertised.listeners=PLAINTEXT://127.0.0.1:${brokerPort}`,
+        'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+        'inter.broker.listener.name=PLAINTEXT',
+      ];
   return [
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${brokerPort},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${brokerPort}`,
+    ...listeners,
     'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    'inter.broker.listener.name=PLAINTEXT',
     `log.dirs=${logDir}`,
     // Single node: internal topics cannot have more than one replica.
     'offsets.topic.replication.factor=1',
@@ -118,7 +138,7 @@ function java(args, opts) {
   return spawnSync('java', args, { encoding: 'utf8', ...opts });
 }
 
-async function waitForMetadata(brokers, child, timeoutMs) {
+async function waitForMetadata(brokers, child, timeoutMs, sasl) {
   const { Kafka, logLevel } = require('kafkajs');
   const kafka = new Kafka({
     clientId: 'local-kafka-probe',
@@ -126,6 +146,7 @@ async function waitForMetadata(brokers, child, timeoutMs) {
     logLevel: logLevel.NOTHING,
     retry: { retries: 0 },
     connectionTimeout: 1000,
+    ...(sasl ? { sasl: { mechanism: 'plain', username: sasl.username, password: sasl.password } } : {}),
   });
   const deadline = Date.now() + timeoutMs;
   let lastError;
@@ -159,7 +180,7 @@ function waitForExit(child, timeoutMs) {
 
 /**
  * Starts a broker and resolves when it answers metadata requests.
- * @param {{ workDir?: string, heap?: string, startTimeoutMs?: number, detached?: boolean }} [options]
+ * @param {{ workDir?: string, heap?: string, startTimeoutMs?: number, detached?: boolean, sasl?: { username: string, password: string } }} [options]
  * @returns {Promise<{ brokers: string, pid: number, workDir: string, logFile: string, stop: () => Promise<void> }>}
  */
 async function startLocalKafka(options = {}) {
@@ -170,8 +191,9 @@ async function startLocalKafka(options = {}) {
   const logFile = path.join(workDir, 'broker.log');
   fs.mkdirSync(logDir, { recursive: true });
   const [brokerPort, controllerPort] = [await freePort(), await freePort()];
+  const sasl = options.sasl ? { ...options.sasl, internalPort: await freePort() } : undefined;
   const propsFile = path.join(workDir, 'server.properties');
-  fs.writeFileSync(propsFile, serverProperties({ brokerPort, controllerPort, logDir }));
+  fs.writeFileSync(propsFile, serverProperties({ brokerPort, controllerPort, logDir, sasl }));
 
   const log4j = `-Dlog4j2.configurationFile=${path.join(TOOL_DIR, 'log4j2.properties')}`;
   const logProp = `-Dkafka.logs.file=${logFile}`;
@@ -207,7 +229,7 @@ async function startLocalKafka(options = {}) {
   };
 
   try {
-    await waitForMetadata(brokers, child, options.startTimeoutMs || 90000);
+    await waitForMetadata(brokers, child, options.startTimeoutMs || 90000, options.sasl);
   } catch (error) {
     await stop();
     throw error;

@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
+import { RetrainingMetrics } from './metrics/retraining.metrics';
+import { RetrainingPublisher } from './publishing/retraining.publisher';
+import { RetrainRequestsConsumer } from './requests/retrain-requests.consumer';
+import { RetrainScheduler } from './scheduling/retrain.scheduler';
 
 /**
- * The retraining service: trains and evaluates challengers on recent labeled data and registers them.
- * Kafka, health (/health/live, /health/ready) and /metrics come from the shared service runtime.
+ * The retraining service: answers each RetrainRequest (from drift, the schedule or a person) with
+ * a challenger trained on the request's window of `predictions.labeled`, evaluated against the
+ * champion and logged to the registry (ModelRegistered), or with the reason it could not
+ * (ModelRejected). Kafka, health and /metrics come from the shared service runtime.
  */
-@Module({})
+@Module({ providers: [RetrainingMetrics, RetrainingPublisher, RetrainRequestsConsumer, RetrainScheduler] })
 export class RetrainingModule {}

@@ -1,4 +1,4 @@
-import { fetchConsumerLag, sleep } from '@mlops/kafka';
+import { fetchConsumerLag, sleep, waitAtMost } from '@mlops/kafka';
 import type { StructuredLogger } from '@mlops/observability';
 import type { Kafka } from 'kafkajs';
 import { Gauge, Registry } from 'prom-client';
@@ -30,7 +30,8 @@ export class ConsumerLagReporter {
 
   async stop(): Promise<void> {
     this.stopController.abort();
-    await this.loop;
+    // A poll may be stuck connecting to an absent broker (kafkajs retries): never wait for it long.
+    await waitAtMost(this.loop, 1000);
   }
 
   async report(): Promise<void> {
