@@ -12,6 +12,13 @@ describe('DeployCommand', () => {
     expect(parse({ ...valid(), command: 'rollback' }).ok).toBe(true);
   });
 
+  it('accepts pin and unpin without a version, and refuses one with it', () => {
+    const { version: _v, ...noVersion } = valid() as Record<string, unknown>;
+    expect(parse({ ...noVersion, command: 'pin' }).ok).toBe(true);
+    expect(parse({ ...noVersion, command: 'unpin' }).ok).toBe(true);
+    expect(parse({ ...valid(), command: 'pin' }).ok).toBe(false);
+  });
+
   it('lets rollback omit the version (back to the previous champion) but not promote or approve', () => {
     const { version: _v, ...noVersion } = valid();
     expect(parse({ ...noVersion, command: 'rollback' }).ok).toBe(true);
@@ -22,7 +29,7 @@ describe('DeployCommand', () => {
   it('rejects an unknown command', () => {
     expect(parse({ ...valid(), command: 'delete' })).toMatchObject({
       ok: false,
-      reason: 'command: expected "promote" | "approve" | "rollback"',
+      reason: 'command: expected "promote" | "approve" | "rollback" | "pin" | "unpin"',
     });
   });
 

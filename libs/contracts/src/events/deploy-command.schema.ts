@@ -27,7 +27,9 @@ const commonFields = {
  * An operator's command on `deploy.commands` (keyed by model):
  * - `promote`: run the gates on a registered version and make it champion if they pass;
  * - `approve`: release a version held at the manual-approval gate;
- * - `rollback`: make an earlier version champion again; without `version`, the previous one.
+ * - `rollback`: make an earlier version champion again; without `version`, the previous one;
+ * - `pin`: stop automatic promotion for the model (its champion stays until `unpin` or a command);
+ * - `unpin`: resume automatic promotion.
  * Unknown fields are rejected.
  */
 export const DeployCommandSchema = z
@@ -35,10 +37,12 @@ export const DeployCommandSchema = z
     z.strictObject({ command: z.literal('promote'), ...commonFields, version: ModelVersionSchema }),
     z.strictObject({ command: z.literal('approve'), ...commonFields, version: ModelVersionSchema }),
     z.strictObject({ command: z.literal('rollback'), ...commonFields, version: ModelVersionSchema.optional() }),
+    z.strictObject({ command: z.literal('pin'), ...commonFields }),
+    z.strictObject({ command: z.literal('unpin'), ...commonFields }),
   ])
   .meta({
     title: 'DeployCommand',
-    description: `Promote, approve or roll back a model version (CloudEvents type ${DEPLOY_COMMAND_TYPE}). Unknown fields are rejected.`,
+    description: `Promote, approve, roll back, pin or unpin a model version (CloudEvents type ${DEPLOY_COMMAND_TYPE}). Unknown fields are rejected.`,
   });
 export type DeployCommand = z.infer<typeof DeployCommandSchema>;
 export type DeployCommandKind = DeployCommand['command'];

@@ -137,10 +137,10 @@ describe('DeploymentProcessor', () => {
     const [v1, v2, v3] = models.held;
     const p = processor();
     await p.onRegistered(registered(v1));
-    expect(await p.onCommand({ command: 'pin', commandId: 'pin-1', model: 'held', requestedBy: 'spec', requestedAt: NOW.toISOString() })).toBe('pinned');
+    expect(await p.onCommand({ schemaVersion: 1, command: 'pin', commandId: 'pin-1', model: 'held', requestedBy: 'spec', requestedAt: NOW.toISOString() })).toBe('pinned');
     expect((await registry.getAlias('held', 'pinned')).version).toBe('1');
     expect(await p.onRegistered(registered(v2, { champion: 0.5, championVersion: '1' }))).toBe('held');
-    expect(await p.onCommand({ command: 'unpin', commandId: 'unpin-1', model: 'held', requestedBy: 'spec', requestedAt: NOW.toISOString() })).toBe('unpinned');
+    expect(await p.onCommand({ schemaVersion: 1, command: 'unpin', commandId: 'unpin-1', model: 'held', requestedBy: 'spec', requestedAt: NOW.toISOString() })).toBe('unpinned');
     expect(await processor({ pinnedModels: new Set(['held']) }).onRegistered(registered(v3, { champion: 0.5, championVersion: '1' }))).toBe('held');
 
     const manual = processor({ manualApproval: true });

@@ -2,19 +2,11 @@ import type { DeployCommand } from '@mlops/contracts';
 
 /**
  * `pin` stops automatic promotion for a model (the registry's `pinned` alias marks the champion
- * it was pinned at); `unpin` resumes it. Not yet in the DeployCommand contract: until it is, the
- * processor handles these for callers in code, and DEPLOYMENT_PINNED_MODELS pins by configuration.
+ * it was pinned at); `unpin` resumes it. DEPLOYMENT_PINNED_MODELS pins by configuration too.
  */
-export interface PinCommand {
-  command: 'pin' | 'unpin';
-  commandId: string;
-  model: string;
-  requestedBy: string;
-  reason?: string;
-  requestedAt: string;
-}
+export type PinCommand = Extract<DeployCommand, { command: 'pin' | 'unpin' }>;
 
-export type OperatorCommand = DeployCommand | PinCommand;
+export type OperatorCommand = DeployCommand;
 
 /** The alias that records a pin. */
 export const PINNED_ALIAS = 'pinned';
