@@ -16,6 +16,8 @@ export const RejectionReasonSchema = z.enum([
   'training_failed',
   'evaluation_failed',
   'not_better_than_champion',
+  /** Deployment: the artifact failed an integrity gate (checksum, load, or finite outputs on a sanity batch). */
+  'gate_failed',
 ]);
 export type RejectionReason = z.infer<typeof RejectionReasonSchema>;
 

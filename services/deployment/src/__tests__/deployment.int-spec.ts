@@ -110,7 +110,7 @@ describe.each([
     expect(afterGates[1].id).toBe(`deployed:${model}:${v2.version}:registered`);
     const [worse, corrupt] = await rejected();
     expect(worse).toMatchObject({ version: v3.version, requestId: 'req-3', reason: 'not_better_than_champion', detail: expect.stringMatching(/metric: fail \(accuracy 0.3 vs champion 0.92/) });
-    expect(corrupt).toMatchObject({ version: v4.version, requestId: 'req-4', reason: 'evaluation_failed', detail: expect.stringMatching(/checksum: fail \(.*weights\.bin/) });
+    expect(corrupt).toMatchObject({ version: v4.version, requestId: 'req-4', reason: 'gate_failed', detail: expect.stringMatching(/checksum: fail \(.*weights\.bin/) });
     expect(await fixture.championAlias(model)).toBe(v2.version);
     await waitFor(async () => (await served()) === v2.version, 'inference serves v2', { timeoutMs: 60000, intervalMs: 500 });
 

@@ -100,7 +100,7 @@ describe('DeploymentProcessor', () => {
     bytes[0] ^= 0xff;
     await writeFile(weights, bytes);
     expect(await processor().onRegistered(registered(v4, { champion: 0.5, championVersion: '2' }))).toBe('refused');
-    expect(rejected[2].event).toMatchObject({ reason: 'evaluation_failed', detail: expect.stringMatching(/checksum: fail \(.*weights\.bin.*load: skipped/) });
+    expect(rejected[2].event).toMatchObject({ reason: 'gate_failed', detail: expect.stringMatching(/checksum: fail \(.*weights\.bin.*load: skipped/) });
     await writeFile(weights, original);
     expect(await champion('gates')).toBe('2');
     expect(deployed).toHaveLength(2);

@@ -25,7 +25,7 @@ describe('deployment events', () => {
       },
       new Date(0),
     );
-    expect(integrity).toMatchObject({ reason: 'evaluation_failed', version: '3', requestId: 'req-3', detail: 'deployment refused (registered): checksum: fail (weights.bin has sha256 x); load: skipped (an earlier gate failed); metric: pass (ok)' });
+    expect(integrity).toMatchObject({ reason: 'gate_failed', version: '3', requestId: 'req-3', detail: 'deployment refused (registered): checksum: fail (weights.bin has sha256 x); load: skipped (an earlier gate failed); metric: pass (ok)' });
     const metric = refusalEvent({ model: 'loan', version: '3', requestId: 'r', cause: 'registered', gates: [{ gate: 'metric', status: 'fail', detail: 'worse' }] }, new Date(0));
     expect(metric.reason).toBe('not_better_than_champion');
     expect(decisionEventId('deployed', 'loan', '3', 'command:c1')).toBe('deployed:loan:3:command:c1');

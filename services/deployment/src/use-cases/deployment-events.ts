@@ -30,11 +30,11 @@ export function modelDeployedEvent(version: Pick<ModelVersion, 'model' | 'versio
 
 /**
  * The contract's closest reason for a refusal: a failed integrity gate (checksum, load, sanity)
- * is `evaluation_failed`, a failed metric gate `not_better_than_champion`. The detail carries
+ * is `gate_failed`, a failed metric gate `not_better_than_champion`. The detail carries
  * every gate's result.
  */
 export function refusalReason(gates: readonly GateResult[]): RejectionReason {
-  return failed(gates).some((g) => g.gate === 'checksum' || g.gate === 'load' || g.gate === 'sanity') ? 'evaluation_failed' : 'not_better_than_champion';
+  return failed(gates).some((g) => g.gate === 'checksum' || g.gate === 'load' || g.gate === 'sanity') ? 'gate_failed' : 'not_better_than_champion';
 }
 
 /** ModelRejected for a version the gates refused; `requestId` is the one in the version's lineage. */
