@@ -4,9 +4,9 @@ import type { StructuredLogger } from '@mlops/observability';
 import { AliasNotFoundError, ModelAlias, type ModelRegistry, type ModelVersion } from '@mlops/registry';
 import type { ChampionTable } from '../champions/champion-table';
 import { DecidedKeys } from '../champions/decided-keys';
-import { summarizeGates, type GateResult } from '../gates/gate-result';
-import type { PromotionPolicy } from '../gates/metric-gate';
-import { decisionEventId, gateCandidate, promoteVersion, refusalEvent } from '../use-cases';
+import { summarizeGates, type GateResult } from '@mlops/lifecycle';
+import type { PromotionPolicy } from '@mlops/lifecycle';
+import { decisionEventId, gateCandidate, promoteVersion, refusalEvent } from '@mlops/lifecycle';
 import { findAlias, findVersion } from './registry-lookups';
 import { PINNED_ALIAS, type DecisionOutcome, type OperatorCommand, type PinCommand } from './operator-command';
 

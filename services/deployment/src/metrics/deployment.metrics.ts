@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { METRICS_REGISTRY } from '@mlops/observability';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { DecisionOutcome } from '../decisions/operator-command';
-import type { GateResult } from '../gates/gate-result';
+import type { GateResult } from '@mlops/lifecycle';
 
 /** Deployment's Prometheus series. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MODEL_REGISTERED_TYPE, MODEL_REJECTED_TYPE, RETRAIN_REQUEST_TYPE, Topic, toCloudEventHeaders, type RetrainRequest } from '@mlops/contracts';
 import { RetriableError } from '@mlops/kafka';
 import { KafkaRuntime } from '@mlops/service-runtime';
-import type { RetrainOutcome } from '../use-cases';
+import type { RetrainOutcome } from '@mlops/lifecycle';
 
 export const RETRAINING_SOURCE = '/mlops/retraining';
 

@@ -2,7 +2,7 @@ import type { DataWindow, RetrainRequest } from '@mlops/contracts';
 import type { TrainingExample } from '@mlops/model';
 import { ModelAlias, RegistryNotFoundError, type KafkaOffsetRange, type ModelRegistry } from '@mlops/registry';
 import type { CollectedWindow } from '../data/training-window-collector';
-import { sampleRows } from '../use-cases';
+import { sampleRows } from '@mlops/lifecycle';
 
 export interface BaseRows {
   examples: TrainingExample[];

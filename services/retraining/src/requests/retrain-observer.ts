@@ -1,4 +1,4 @@
-import type { RetrainStage } from '../use-cases';
+import type { RetrainStage } from '@mlops/lifecycle';
 
 /** Where a request ended: answered by a registration or a rejection, or not trained here. */
 export type RequestOutcome = 'registered' | 'rejected' | 'duplicate' | 'coalesced' | 'external_trainer' | 'invalid';

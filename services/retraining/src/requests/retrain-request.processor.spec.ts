@@ -8,7 +8,7 @@ import { createLogger } from '@mlops/observability';
 import { FilesystemRegistry, ModelAlias } from '@mlops/registry';
 import { loanExamples, registerTestModel } from '@mlops/testing';
 import { HandledRequests } from '../state/handled-requests';
-import { DEFAULT_RETRAIN_SETTINGS, type RetrainOutcome } from '../use-cases';
+import { DEFAULT_RETRAIN_SETTINGS, type RetrainOutcome } from '@mlops/lifecycle';
 import { RetrainRequestProcessor } from './retrain-request.processor';
 
 // The processor with a real filesystem registry and real (small) trainings; Kafka is replaced by

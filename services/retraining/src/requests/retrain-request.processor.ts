@@ -4,7 +4,7 @@ import type { StructuredLogger } from '@mlops/observability';
 import type { ModelRegistry } from '@mlops/registry';
 import type { CollectedWindow } from '../data/training-window-collector';
 import type { HandledRequests } from '../state/handled-requests';
-import { findRegisteredVersion, modelRejectedEvent, trainAndRegister, type RetrainOutcome, type RetrainSettings } from '../use-cases';
+import { findRegisteredVersion, modelRejectedEvent, trainAndRegister, type RetrainOutcome, type RetrainSettings } from '@mlops/lifecycle';
 import { baseRows } from './base-rows';
 import { planRequests, type PlannedTraining } from './plan-requests';
 import { NO_OBSERVER, type RetrainObserver, type ServiceStage } from './retrain-observer';

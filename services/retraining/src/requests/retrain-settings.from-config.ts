@@ -1,5 +1,5 @@
 import type { RetrainingConfig } from '../config/retraining-config.schema';
-import type { RetrainSettings } from '../use-cases';
+import type { RetrainSettings } from '@mlops/lifecycle';
 
 /** The use case's settings from the validated environment; unset training values keep the champion's. */
 export function retrainSettingsFrom(config: RetrainingConfig): RetrainSettings {

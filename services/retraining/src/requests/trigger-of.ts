@@ -1,5 +1,5 @@
 import type { RetrainReason } from '@mlops/contracts';
-import type { TrainingTrigger } from '../use-cases';
+import type { TrainingTrigger } from '@mlops/lifecycle';
 
 /** The lineage trigger of a request: a drift report, the schedule, or a person. */
 export function triggerOf(reason: RetrainReason): TrainingTrigger {

@@ -1,6 +1,6 @@
 import type { ModelRegistered } from '@mlops/contracts';
 import { fail, pass, type GateResult } from './gate-result';
-import { improvementOf } from './metric-direction';
+import { improvementOf } from '../../retraining/metric-direction';
 
 /**
  * `better`: the challenger must improve on the champion by more than zero and at least `margin`.

@@ -9,7 +9,7 @@ import {
   type RejectionReason,
 } from '@mlops/contracts';
 import type { ModelVersion } from '@mlops/registry';
-import { failed, summarizeGates, type GateResult } from '../gates/gate-result';
+import { failed, summarizeGates, type GateResult } from './gates/gate-result';
 
 /** ce_id of a deployment decision: what, and why (`registered`, or `command:<commandId>`). */
 export function decisionEventId(kind: 'deployed' | 'refused', model: string, version: string, cause: string): string {

@@ -1,8 +1,8 @@
 import type { ModelRegistered } from '@mlops/contracts';
 import type { ModelRegistry, ModelVersion } from '@mlops/registry';
-import { fail, failed, pass, skipped, type GateResult } from '../gates/gate-result';
-import { metricGate, type PromotionPolicy } from '../gates/metric-gate';
-import { verifyArtifact } from '../gates/verify-artifact';
+import { fail, failed, pass, skipped, type GateResult } from './gates/gate-result';
+import { metricGate, type PromotionPolicy } from './gates/metric-gate';
+import { verifyArtifact } from './gates/verify-artifact';
 
 export interface Candidate {
   registry: ModelRegistry;

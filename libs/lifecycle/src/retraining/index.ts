@@ -1,6 +1,6 @@
 /**
  * The retraining flow without Kafka or Nest: what `mlops train` and the retraining service share.
- * Candidates for a lib (they import only libs); the service reaches them through this file.
+ * Lives in libs/lifecycle so the service and the CLI share one code path.
  */
 export { trainAndRegister, type RetrainOutcome, type RetrainStage, type TrainAndRegisterDeps, type TrainAndRegisterInput } from './train-and-register';
 export { DEFAULT_RETRAIN_SETTINGS, type RetrainSettings, type TrainingOverrides } from './retrain-settings';
