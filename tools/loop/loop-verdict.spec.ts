@@ -20,7 +20,7 @@ function healedState() {
 
 describe('judgeLoop', () => {
   it('says healed when every step happened and accuracy came back', () => {
-    const verdict = judgeLoop(healedState(), phases, 1000, 0.05, '1');
+    const verdict = judgeLoop(healedState(), phases, 1000, 0.05, '1', '2');
     expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
     expect(verdict.healed).toBe(true);
     expect(verdict.accuracy).toEqual({ beforeDrift: 0.92, duringDrift: 0.6, afterRedeploy: 0.9 });
@@ -30,7 +30,7 @@ describe('judgeLoop', () => {
   it('is not healed by a false alarm in the stable phase', () => {
     const state = healedState();
     state.retrainRequests.unshift({ at: 500, requestId: 'r0', reason: 'data_drift' });
-    const verdict = judgeLoop(state, phases, 1000, 0.05, '1');
+    const verdict = judgeLoop(state, phases, 1000, 0.05, '1', '2');
     expect(verdict.healed).toBe(false);
     expect(verdict.checks[0]).toMatchObject({ ok: false, detail: '1 request(s)' });
   });
@@ -38,9 +38,10 @@ describe('judgeLoop', () => {
   it('is not healed when accuracy stays low or nothing was deployed', () => {
     const low = healedState();
     low.byPhaseAndVersion['concept-drift|2'] = { correct: 70, total: 100 };
-    expect(judgeLoop(low, phases, 1000, 0.05, '1').healed).toBe(false);
+    expect(judgeLoop(low, phases, 1000, 0.05, '1', '2').healed).toBe(false);
     const none = healedState();
     none.deployed = [{ at: 100, version: '1' }];
-    expect(judgeLoop(none, phases, 1000, 0.05, '1').checks[3]).toMatchObject({ ok: false, detail: 'none' });
+    expect(judgeLoop(none, phases, 1000, 0.05, '1', '1').checks[3]).toMatchObject({ ok: false, detail: 'none' });
+    expect(judgeLoop(healedState(), phases, 1000, 0.05, '1', '1').checks[4]).toMatchObject({ ok: false, detail: 'serving 1' });
   });
 });

@@ -19,7 +19,14 @@ export interface Verdict {
  * retrain request came, a new version was deployed and serves, and accuracy on the drifted
  * concept with the new version is back within `margin` of the accuracy before drift.
  */
-export function judgeLoop(state: LoopState, phases: readonly PhaseSpan[], driftStartedAt: number | undefined, margin: number, initialVersion: string | undefined): Verdict {
+export function judgeLoop(
+  state: LoopState,
+  phases: readonly PhaseSpan[],
+  driftStartedAt: number | undefined,
+  margin: number,
+  initialVersion: string | undefined,
+  servedVersion?: string,
+): Verdict {
   const stable = phases[0]?.name;
   const drifted = phases[1]?.name;
   const requestsBeforeDrift = state.retrainRequests.filter((r) => driftStartedAt === undefined || r.at < driftStartedAt);
@@ -36,6 +43,7 @@ export function judgeLoop(state: LoopState, phases: readonly PhaseSpan[], driftS
     { name: 'drift detected after the switch', ok: firstDriftReport !== undefined, detail: firstDriftReport ? `${firstDriftReport.driftType} in the window ending ${firstDriftReport.windowEnd}` : 'no drifted window' },
     { name: 'retraining requested after the switch', ok: requestsAfterDrift.length >= 1, detail: `${requestsAfterDrift.length} request(s): ${requestsAfterDrift.map((r) => r.reason).join(', ') || '-'}` },
     { name: 'a new version deployed', ok: newVersion !== undefined, detail: newVersion ? `version ${newVersion}` : 'none' },
+    { name: 'inference serves the new version', ok: newVersion !== undefined && servedVersion === newVersion, detail: `serving ${servedVersion ?? 'nothing'}` },
     {
       name: `accuracy recovered within ${margin} of the pre-drift accuracy`,
       ok: before !== undefined && after !== undefined && after >= before - margin,

@@ -182,10 +182,14 @@ async function main(): Promise<number> {
     });
 
     // 6. With --exit, wait for the loop to heal (or the grace period to end); then the verdict.
-    const judge = () => judgeLoop(state, phases, driftStartedAt, options.margin, initialVersion);
+    let serving = await servedVersion(fleet.urls.inference, model);
+    const judge = () => judgeLoop(state, phases, driftStartedAt, options.margin, initialVersion, serving);
     if (options.exit && !interrupted) {
       const deadline = Date.now() + options.graceSeconds * 1000;
-      while (!judge().healed && Date.now() < deadline && !interrupted) await sleep(1000);
+      while (!judge().healed && Date.now() < deadline && !interrupted) {
+        await sleep(1000);
+        serving = await servedVersion(fleet.urls.inference, model);
+      }
     }
     clearInterval(status);
     const verdict = judge();
