@@ -8,3 +8,4 @@ export { decisionEventId, modelDeployedEvent, refusalEvent, refusalReason } from
 export { verifyArtifact, type ArtifactCheck } from './gates/verify-artifact';
 export { metricGate, type PromotionPolicy } from './gates/metric-gate';
 export { summarizeGates, type GateName, type GateResult } from './gates/gate-result';
+export { sanityRows, isFinitePrediction } from './gates/sanity-rows';

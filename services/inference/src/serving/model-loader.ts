@@ -7,7 +7,7 @@ import { loadTabularModel } from '@mlops/model';
 import type { StructuredLogger } from '@mlops/observability';
 import type { ModelRegistry } from '@mlops/registry';
 import { ServedModel } from './served-model';
-import { isFinitePrediction, warmUpRows } from './warm-up-rows';
+import { isFinitePrediction, sanityRows } from '@mlops/lifecycle';
 
 export class ArtifactDigestMismatchError extends PermanentError {
   constructor(model: string, version: string, expected: string, actual: string) {
@@ -37,7 +37,7 @@ export function createModelLoader(deps: { registry: ModelRegistry; directory: st
         throw new ArtifactDigestMismatchError(event.model, event.version, event.artifact.sha256, downloaded.sha256);
       }
       const model = await loadTabularModel(downloaded.directory);
-      const outputs = await model.predict(warmUpRows(model.schema), { batchSize: deps.batchSize });
+      const outputs = await model.predict(sanityRows(model.schema), { batchSize: deps.batchSize });
       if (!outputs.every(isFinitePrediction)) {
         model.dispose();
         throw new NonFiniteOutputError(event.model, event.version);
