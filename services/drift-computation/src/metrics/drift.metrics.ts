@@ -1,0 +1,143 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DriftReport, RetrainReason } from '@mlops/contracts';
+import { METRICS_REGISTRY, SERVICE_IDENTITY, ServiceIdentity } from '@mlops/observability';
+import { SERVICE_CONFIG } from '@mlops/service-runtime';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { DriftComputationConfig } from '../config/drift-computation-config.schema';
+import { SeriesBook } from './series-book';
+
+/** Outcomes of `mlops_events_total` for this service. */
+export type EventOutcome = 'accepted' | 'late' | 'unmonitored' | 'dead_lettered';
+
+/** Versions of one model whose series are kept; an older one's series are removed. */
+const VERSIONS_PER_MODEL = 2;
+
+/**
+ * The drift service's Prometheus series (names as in the README's metrics table). Label
+ * cardinality is bounded: features come from the baseline schema and at most
+ * DRIFT_METRICS_MAX_FEATURES of them are exported per model version (the rest are counted in
+ * `mlops_drift_series_dropped_total`), and only the two most recent versions of a model keep
+ * their series.
+ */
+@Injectable()
+export class DriftMetrics {
+  private readonly featureScore: Gauge<'model' | 'version' | 'feature' | 'method'>;
+  private readonly featurePValue: Gauge<'model' | 'version' | 'feature' | 'method'>;
+  private readonly featureThreshold: Gauge<'model' | 'version' | 'feature' | 'method'>;
+  private readonly featureDrifted: Gauge<'model' | 'version' | 'feature'>;
+  private readonly datasetShare: Gauge<'model' | 'version'>;
+  private readonly predictionScore: Gauge<'model' | 'version' | 'method'>;
+  private readonly performance: Gauge<'model' | 'version' | 'metric' | 'window'>;
+  private readonly samples: Gauge<'model' | 'version'>;
+  private readonly coverage: Gauge<'model' | 'version'>;
+  private readonly windowEnd: Gauge<'model' | 'version'>;
+  private readonly evaluatedAt: Gauge<'model'>;
+  private readonly retrains: Counter<'model' | 'reason'>;
+  private readonly events: Counter<'service' | 'topic' | 'outcome'>;
+  private readonly windows: Counter<'model' | 'drift_type'>;
+  private readonly dropped: Counter<'model'>;
+  private readonly rebuilds: Counter<'stage' | 'trigger'>;
+  private readonly evaluation: Histogram;
+  private readonly book: SeriesBook;
+  private readonly maxFeatures: number;
+
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(SERVICE_IDENTITY) private readonly identity: ServiceIdentity,
+    @Inject(SERVICE_CONFIG) config: DriftComputationConfig,
+  ) {
+    const registers = [registry];
+    const feature = ['model', 'version', 'feature', 'method'] as const;
+    this.maxFeatures = config.DRIFT_METRICS_MAX_FEATURES;
+    this.featureScore = new Gauge({ name: 'mlops_feature_drift_score', help: 'Drift score of a feature in the last closed window (the method decides its scale).', labelNames: feature, registers });
+    this.featurePValue = new Gauge({ name: 'mlops_feature_drift_p_value', help: 'p-value of the feature drift test, for tests that define one.', labelNames: feature, registers });
+    this.featureThreshold = new Gauge({ name: 'mlops_feature_drift_threshold', help: 'Threshold the feature drift test decides on (on the p-value for hypothesis tests, else on the score).', labelNames: feature, registers });
+    this.featureDrifted = new Gauge({ name: 'mlops_feature_drifted', help: '1 when the feature drifted in the last closed window.', labelNames: ['model', 'version', 'feature'], registers });
+    this.datasetShare = new Gauge({ name: 'mlops_dataset_drift_share', help: 'Share of the features that drifted in the last closed window.', labelNames: ['model', 'version'], registers });
+    this.predictionScore = new Gauge({ name: 'mlops_prediction_drift_score', help: 'Drift score of the model output in the last closed window.', labelNames: ['model', 'version', 'method'], registers });
+    this.performance = new Gauge({ name: 'mlops_model_performance', help: 'Model metric on the labeled events of the last closed window (window="current") and at training (window="baseline").', labelNames: ['model', 'version', 'metric', 'window'], registers });
+    this.samples = new Gauge({ name: 'mlops_window_samples', help: 'Predictions in the last closed window.', labelNames: ['model', 'version'], registers });
+    this.coverage = new Gauge({ name: 'mlops_label_coverage_ratio', help: 'Labeled / predictions in the last closed window.', labelNames: ['model', 'version'], registers });
+    this.windowEnd = new Gauge({ name: 'mlops_drift_window_end_timestamp_seconds', help: 'Event-time end of the last closed window.', labelNames: ['model', 'version'], registers });
+    this.evaluatedAt = new Gauge({ name: 'mlops_drift_window_evaluated_timestamp_seconds', help: 'Wall-clock time the last window of the model was evaluated (stalled windows: it stops moving).', labelNames: ['model'], registers });
+    this.retrains = new Counter({ name: 'mlops_retrain_requests_total', help: 'Retrain requests emitted, by reason.', labelNames: ['model', 'reason'], registers });
+    this.events = new Counter({ name: 'mlops_events_total', help: 'Events consumed, by outcome: accepted, late (its window had closed), unmonitored (no baseline for its model version), dead_lettered.', labelNames: ['service', 'topic', 'outcome'], registers });
+    this.windows = new Counter({ name: 'mlops_drift_windows_total', help: 'Windows evaluated, by drift type (insufficient: too few predictions to test).', labelNames: ['model', 'drift_type'], registers });
+    this.dropped = new Counter({ name: 'mlops_drift_series_dropped_total', help: 'Feature series not exported because the model has more features than DRIFT_METRICS_MAX_FEATURES.', labelNames: ['model'], registers });
+    this.rebuilds = new Counter({
+      name: 'mlops_drift_state_rebuilds_total',
+      help: 'Partition states rebuilt by replay: at start (trigger="start") or when a partition came here from another instance or after a gap (trigger="resume"); stage source or evaluator.',
+      labelNames: ['stage', 'trigger'],
+      registers,
+    });
+    this.evaluation = new Histogram({ name: 'mlops_drift_window_evaluation_seconds', help: 'Time to merge the partials of a window and evaluate it.', buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.25, 1], registers });
+    this.book = new SeriesBook(VERSIONS_PER_MODEL, (series) => {
+      for (const s of series) {
+        const gauge = this.gaugeByName(s.metric);
+        gauge?.remove(s.labels);
+      }
+    });
+  }
+
+  countEvents(topic: string, outcome: EventOutcome, n: number): void {
+    if (n > 0) this.events.inc({ service: this.identity.service, topic, outcome }, n);
+  }
+
+  stateRebuilt(stage: 'source' | 'evaluator', trigger: 'start' | 'resume', partitions = 1): void {
+    if (partitions > 0) this.rebuilds.inc({ stage, trigger }, partitions);
+  }
+
+  observeEvaluation(seconds: number): void {
+    this.evaluation.observe(seconds);
+  }
+
+  retrainRequested(model: string, reason: RetrainReason): void {
+    this.retrains.inc({ model, reason });
+  }
+
+  /** Publishes the gauges of a window's report (the last closed window wins). */
+  report(report: DriftReport, sufficient: boolean, nowMs: number): void {
+    const { model, version } = report;
+    const set = (gauge: Gauge<string>, metric: string, labels: Record<string, string>, value: number) => {
+      gauge.set(labels, value);
+      this.book.record(model, version, { metric, labels });
+    };
+    this.windows.inc({ model, drift_type: sufficient ? report.driftType : 'insufficient' });
+    this.evaluatedAt.set({ model }, nowMs / 1000);
+    set(this.samples, 'samples', { model, version }, report.samples.current);
+    set(this.coverage, 'coverage', { model, version }, report.samples.current > 0 ? report.samples.labeled / report.samples.current : 0);
+    set(this.windowEnd, 'windowEnd', { model, version }, Date.parse(report.window.end) / 1000);
+    if (!sufficient) return;
+    set(this.datasetShare, 'datasetShare', { model, version }, report.datasetDrift.share);
+    if (report.predictionDrift) set(this.predictionScore, 'predictionScore', { model, version, method: report.predictionDrift.method }, report.predictionDrift.score);
+    report.features.forEach((f, i) => {
+      if (i >= this.maxFeatures) return;
+      const labels = { model, version, feature: f.feature, method: f.method };
+      set(this.featureScore, 'featureScore', labels, f.score);
+      set(this.featureThreshold, 'featureThreshold', labels, f.threshold);
+      if (f.pValue !== undefined) set(this.featurePValue, 'featurePValue', labels, f.pValue);
+      set(this.featureDrifted, 'featureDrifted', { model, version, feature: f.feature }, f.drifted ? 1 : 0);
+    });
+    if (report.features.length > this.maxFeatures) this.dropped.inc({ model }, report.features.length - this.maxFeatures);
+    for (const m of report.performance?.metrics ?? []) {
+      set(this.performance, 'performance', { model, version, metric: m.metric, window: 'current' }, m.current);
+      set(this.performance, 'performance', { model, version, metric: m.metric, window: 'baseline' }, m.baseline);
+    }
+  }
+
+  private gaugeByName(metric: string): Gauge<string> | undefined {
+    const gauges: Record<string, Gauge<string>> = {
+      samples: this.samples,
+      coverage: this.coverage,
+      windowEnd: this.windowEnd,
+      datasetShare: this.datasetShare,
+      predictionScore: this.predictionScore,
+      featureScore: this.featureScore,
+      featureThreshold: this.featureThreshold,
+      featurePValue: this.featurePValue,
+      featureDrifted: this.featureDrifted,
+      performance: this.performance,
+    };
+    return gauges[metric];
+  }
+}
