@@ -80,7 +80,8 @@ async function main(): Promise<number> {
   });
 
   try {
-    // 1. Broker.
+    // 1. Broker. One partition per topic: ingestion keys `predictions` by model, so with one
+    // model a single partition carries the whole stream (and no idle partition holds windows back).
     let brokers = process.env.KAFKA_BROKERS?.trim();
     if (!brokers) {
       const local = require(path.join(root, 'tools', 'kafka', 'local-kafka.js')) as { startLocalKafka(): Promise<{ brokers: string; stop(): Promise<void> }> };
@@ -94,7 +95,7 @@ async function main(): Promise<number> {
     const topic = (t: Topic) => topicName(t, prefix);
     const admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, Object.values(Topic).map((t) => ({ name: topic(t), partitions: Math.min(TOPIC_SPECS[t].partitions, 2), compacted: TOPIC_SPECS[t].compacted })), logger);
+    await ensureTopics(admin, Object.values(Topic).map((t) => ({ name: topic(t), partitions: 1, compacted: TOPIC_SPECS[t].compacted })), logger);
     await admin.disconnect();
 
     // 2. Registry: MLflow when MLFLOW_TRACKING_URI is set, else the embedded filesystem registry.
@@ -106,11 +107,11 @@ async function main(): Promise<number> {
     // 3. Services.
     const base = 13000 + Math.floor(Math.random() * 2000);
     const ports = Object.fromEntries(SERVICES.map((s, i) => [s, base + i])) as Record<(typeof SERVICES)[number], number>;
-    const env = { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: '2', KAFKA_SESSION_TIMEOUT_MS: '10000', LOG_LEVEL: 'info', ...registryEnv };
+    const env = { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: '1', KAFKA_SESSION_TIMEOUT_MS: '10000', LOG_LEVEL: 'info', ...registryEnv };
     const fleet = startFleet(env, ports, path.join(dataDir, 'logs'), {
       ingestion: { INGESTION_GROUP_ID: `${prefix}ingestion` },
       inference: { INFERENCE_GROUP_ID: `${prefix}inference`, INFERENCE_MODEL_DIR: path.join(dataDir, 'inference') },
-      'drift-computation': { DRIFT_GROUP_ID: `${prefix}drift`, DRIFT_WINDOW_KIND: 'count', DRIFT_WINDOW_EVENTS: String(options.windowEvents) },
+      'drift-computation': { DRIFT_GROUP_ID: `${prefix}drift`, DRIFT_WINDOW_KIND: 'count', DRIFT_WINDOW_EVENTS: String(options.windowEvents), DRIFT_LABEL_WAIT_WINDOWS: '3', DRIFT_IDLE_TIMEOUT: '5s' },
       retraining: { RETRAINING_GROUP_ID: `${prefix}retraining`, RETRAINING_WORK_DIR: path.join(dataDir, 'retraining'), RETRAINING_CATEGORICAL_FEATURES: 'elevel,car,zipcode' },
       deployment: { DEPLOYMENT_GROUP_ID: `${prefix}deployment`, DEPLOYMENT_WORK_DIR: path.join(dataDir, 'deployment') },
     });
