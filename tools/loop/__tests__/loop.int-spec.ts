@@ -25,7 +25,7 @@ async function runLoop(extraEnv: Record<string, string>): Promise<{ code: number
   try {
     const child = spawn(
       process.execPath,
-      ['-r', '@swc-node/register', 'tools/loop/start.ts', '--scenario', 'tools/loop/scenarios/e2e-short.yaml', '--rate', '250', '--exit', '--grace-seconds', '150', '--report', reportFile],
+      ['-r', '@swc-node/register', 'tools/loop/start.ts', '--scenario', 'tools/loop/scenarios/e2e-short.yaml', '--rate', '300', '--window-events', '2000', '--exit', '--grace-seconds', '120', '--report', reportFile],
       { cwd: root, env: { ...process.env, KAFKA_BROKERS: testBrokers().join(','), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
