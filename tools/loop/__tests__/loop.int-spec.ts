@@ -39,9 +39,15 @@ async function runLoop(extraEnv: Record<string, string>): Promise<{ code: number
   }
 }
 
-describe('the self-healing loop, end to end', () => {
+// Once with the MLflow registry (the global setup's real MLflow server) and once with the
+// embedded filesystem registry (MLFLOW_TRACKING_URI emptied), as `npm start` picks by that variable.
+describe.each([
+  ['the MLflow registry', {}, 'registry: MLflow at'],
+  ['the embedded filesystem registry', { MLFLOW_TRACKING_URI: '' }, 'registry: embedded filesystem'],
+])('the self-healing loop, end to end, with %s', (_name, env: Record<string, string>, registryLine) => {
   it('notices the concept switch, retrains once, redeploys, and accuracy comes back', async () => {
-    const { code, output, report } = await runLoop({});
+    const { code, output, report } = await runLoop(env);
+    expect(output).toContain(registryLine);
     const { verdict, state, initialVersion } = report;
     if (code !== 0) process.stderr.write(output.slice(-6000));
     expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
