@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ArtifactRef, ModelDeployed } from '@mlops/contracts';
-import { profileToJSONText } from '@mlops/drift-stats';
+import { createRandom, profileToJSONText } from '@mlops/drift-stats';
 import { saveTabularModel, selectBackend, trainTabularModel, type TrainingExample } from '@mlops/model';
 
 // Structural stand-ins for the registry's types: libs/registry's own specs use this lib, so it
@@ -25,14 +25,9 @@ export interface VersionSink {
 
 /** Seeded rows for a small loan-approval-like task: approve when salary is high for the age. */
 export function loanExamples(n: number, seed: number, options: { flip?: boolean } = {}): TrainingExample[] {
-  let s = seed >>> 0 || 1;
-  const random = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The same mulberry32 stream drift-stats uses everywhere (seed 0 behaves as 1, as before).
+  const rng = createRandom(seed >>> 0 || 1);
+  const random = () => rng.next();
   return Array.from({ length: n }, () => {
     const age = 20 + Math.floor(random() * 60);
     const salary = 20_000 + Math.floor(random() * 130_000);
