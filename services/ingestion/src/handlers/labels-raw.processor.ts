@@ -4,7 +4,7 @@ import { InvalidEventError } from '../errors/invalid-event.error';
 import type { Undo } from '../join/label-join';
 import type { IngestionState } from '../state/ingestion-state';
 import { labeledOutput, labelDelaySeconds } from './labeled-output';
-import { emptyCounts, OutputRecord } from './output-record';
+import { emptyCounts, OutputRecord, rejectMessage } from './output-record';
 import type { ChunkResult } from './predictions-raw.processor';
 
 /**
@@ -22,8 +22,7 @@ export function processLabelChunk(messages: ConsumedMessage[], state: IngestionS
   for (const message of messages) {
     const decoded = decodeEvent(schema, message.value);
     if (!decoded.ok) {
-      outcomes.push({ status: 'rejected', error: new InvalidEventError(decoded.code, decoded.reason) });
-      counts.deadLettered.set(decoded.code, (counts.deadLettered.get(decoded.code) ?? 0) + 1);
+      rejectMessage(outcomes, counts, decoded.code, new InvalidEventError(decoded.code, decoded.reason));
       continue;
     }
     outcomes.push({ status: 'handled' });

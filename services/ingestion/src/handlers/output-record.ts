@@ -1,3 +1,5 @@
+import type { BatchItemOutcome } from '@mlops/kafka';
+import type { InvalidEventError } from '../errors/invalid-event.error';
 import { Topic } from '@mlops/contracts';
 
 /** A message to produce once the chunk that caused it is accepted. */
@@ -21,4 +23,10 @@ export interface ChunkCounts {
 
 export function emptyCounts(): ChunkCounts {
   return { accepted: 0, duplicate: 0, joined: 0, duplicateLabels: 0, labelDelaysSeconds: [], deadLettered: new Map() };
+}
+
+/** Records a message as dead-lettered: its outcome carries the reason, `reasonKey` labels the metric. */
+export function rejectMessage(outcomes: BatchItemOutcome[], counts: ChunkCounts, reasonKey: string, error: InvalidEventError): void {
+  outcomes.push({ status: 'rejected', error });
+  counts.deadLettered.set(reasonKey, (counts.deadLettered.get(reasonKey) ?? 0) + 1);
 }

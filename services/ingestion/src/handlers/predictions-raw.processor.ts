@@ -6,7 +6,7 @@ import type { ModelFeatureSchema } from '../schemas/feature-schema-catalog';
 import type { Undo } from '../join/label-join';
 import { IngestionState } from '../state/ingestion-state';
 import { labeledOutput, labelDelaySeconds, INGESTION_SOURCE } from './labeled-output';
-import { ChunkCounts, emptyCounts, OutputRecord } from './output-record';
+import { ChunkCounts, emptyCounts, OutputRecord, rejectMessage } from './output-record';
 
 export interface ChunkResult {
   outcomes: BatchItemOutcome[];
@@ -39,8 +39,7 @@ export function processPredictionChunk(
   for (const message of messages) {
     const decoded = decodeEvent(schema, message.value);
     if (!decoded.ok) {
-      outcomes.push({ status: 'rejected', error: new InvalidEventError(decoded.code, decoded.reason) });
-      counts.deadLettered.set(decoded.code, (counts.deadLettered.get(decoded.code) ?? 0) + 1);
+      rejectMessage(outcomes, counts, decoded.code, new InvalidEventError(decoded.code, decoded.reason));
       continue;
     }
     let event = decoded.value;
@@ -49,8 +48,7 @@ export function processPredictionChunk(
     if (deployedSchema) {
       const checked = checkFeatures(event.features, deployedSchema.features, event.model, deployedSchema.version);
       if (!checked.ok) {
-        outcomes.push({ status: 'rejected', error: new InvalidEventError('schema_violation', checked.reason) });
-        counts.deadLettered.set('feature_schema', (counts.deadLettered.get('feature_schema') ?? 0) + 1);
+        rejectMessage(outcomes, counts, 'feature_schema', new InvalidEventError('schema_violation', checked.reason));
         continue;
       }
       event = { ...event, features: checked.features };
