@@ -14,7 +14,7 @@ import { noDelaySocketFactory } from '@mlops/kafka';
 import { FilesystemRegistry } from '@mlops/registry';
 import { deployedEvent, loanExamples, registerTestModel } from '@mlops/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { benchBroker, watchGrowth } from '../support/bench-broker';
+import { benchBroker, startBareLoop, watchGrowth } from '../support/bench-broker';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const RATE = 1000;
@@ -37,27 +37,11 @@ async function fill(kafka: Kafka, topic: string, n: number, prefix: string) {
 async function bareLoop(kafka: Kafka, source: string, sink: string): Promise<{ rate: number; latency: Awaited<ReturnType<typeof latencyAtSteadyRate>> }> {
   const admin = kafka.admin();
   await admin.connect();
-  const producer = kafka.producer();
-  await producer.connect();
-  const consumer = kafka.consumer({ groupId: `${source}.bare` });
-  await consumer.connect();
-  await consumer.subscribe({ topic: source, fromBeginning: true });
-  await consumer.run({
-    eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
-      for (let i = 0; i < batch.messages.length; i += 1000) {
-        const chunk = batch.messages.slice(i, i + 1000);
-        await producer.send({ topic: sink, messages: chunk.map((m) => ({ key: m.key, value: m.value })) });
-        resolveOffset(chunk[chunk.length - 1].offset);
-        await heartbeat();
-      }
-    },
-  });
+  const loop = await startBareLoop(kafka, source, sink, 1000);
   const { firstMs, lastMs } = await watchGrowth(admin, sink, REQUESTS, 300_000);
   // The same latency probe through the bare loop: the transport's share of the latency.
   const latency = await latencyAtSteadyRate(kafka, source, sink, (m) => String(m.key));
-  await consumer.disconnect();
-  await producer.disconnect();
+  await loop.stop();
   await admin.disconnect();
   return { rate: REQUESTS / ((lastMs - firstMs) / 1000), latency };
 }

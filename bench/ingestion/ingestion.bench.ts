@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { noDelaySocketFactory } from '@mlops/kafka';
 import { Kafka, logLevel } from 'kafkajs';
-import { benchBroker, topicSize, watchGrowth } from '../support/bench-broker';
+import { benchBroker, startBareLoop, topicSize, watchGrowth } from '../support/bench-broker';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PARTITIONS = 4;
@@ -39,25 +39,9 @@ async function fill(kafka: Kafka, topic: string): Promise<void> {
 async function bareLoop(kafka: Kafka, source: string, sink: string): Promise<number> {
   const admin = kafka.admin();
   await admin.connect();
-  const producer = kafka.producer();
-  await producer.connect();
-  const consumer = kafka.consumer({ groupId: `${source}.bare` });
-  await consumer.connect();
-  await consumer.subscribe({ topic: source, fromBeginning: true });
-  await consumer.run({
-    eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
-      for (let i = 0; i < batch.messages.length; i += 500) {
-        const chunk = batch.messages.slice(i, i + 500);
-        await producer.send({ topic: sink, messages: chunk.map((m) => ({ key: m.key, value: m.value })) });
-        resolveOffset(chunk[chunk.length - 1].offset);
-        await heartbeat();
-      }
-    },
-  });
+  const loop = await startBareLoop(kafka, source, sink, 500);
   const { firstMs, lastMs } = await watchGrowth(admin, sink, EVENTS, 300_000);
-  await consumer.disconnect();
-  await producer.disconnect();
+  await loop.stop();
   await admin.disconnect();
   return EVENTS / ((lastMs - firstMs) / 1000);
 }

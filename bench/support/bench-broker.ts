@@ -41,3 +41,32 @@ export async function watchGrowth(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * The practical limit every service bench compares against: a bare kafkajs `eachBatch` loop that
+ * copies `source` to `sink` unchanged, `chunkSize` messages per produce request. Runs until stop().
+ */
+export async function startBareLoop(kafka: import('kafkajs').Kafka, source: string, sink: string, chunkSize: number): Promise<{ stop(): Promise<void> }> {
+  const producer = kafka.producer();
+  await producer.connect();
+  const consumer = kafka.consumer({ groupId: `${source}.bare` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: source, fromBeginning: true });
+  await consumer.run({
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+      for (let i = 0; i < batch.messages.length; i += chunkSize) {
+        const chunk = batch.messages.slice(i, i + chunkSize);
+        await producer.send({ topic: sink, messages: chunk.map((m) => ({ key: m.key, value: m.value })) });
+        resolveOffset(chunk[chunk.length - 1].offset);
+        await heartbeat();
+      }
+    },
+  });
+  return {
+    async stop() {
+      await consumer.disconnect();
+      await producer.disconnect();
+    },
+  };
+}
