@@ -36,13 +36,13 @@ export default [
   {
     // @mlops/testing is for specs only (the tags above admit it; this keeps it out of shipped code).
     files: ['libs/**/*.ts', 'services/**/*.ts', 'cli/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**', 'libs/testing/**'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.chaos-spec.ts', '**/__tests__/**', 'libs/testing/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@mlops/testing', message: 'test support is for specs only' }] }],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.chaos-spec.ts', '**/__tests__/**/*.ts', 'chaos/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
