@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check CI runs, in order — lint, type-check, unit specs, then the
-// integration tests against a real Kafka broker — and a summary of each step at the end.
+// integration tests against a real Kafka broker, then the fault suite — and a summary of each step at the end.
 // Every step runs even if an earlier one failed, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 
@@ -12,6 +12,8 @@ const steps = [
   { name: 'type-check', command: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'unit tests', command: ['npx', 'jest', '-c', 'jest.config.js', '--ci'] },
   { name: 'integration tests (real Kafka)', command: ['npx', 'jest', '-c', 'jest.int.config.js', '--ci', '--runInBand'] },
+  // The fault suite (`npm run test:chaos`): services killed, broker restarted, poison events and models.
+  { name: 'fault suite (chaos)', command: ['npx', 'jest', '-c', 'chaos/jest.config.js', '--ci', '--runInBand'] },
 ];
 
 const only = process.argv.slice(2);
