@@ -41,8 +41,7 @@ export class InferenceRequestsConsumer implements OnModuleInit {
           }
         }
         for (const b of result.batches) this.metrics.served(b.model, b.version, b.rows, b.computeSeconds, b.queueSeconds);
-        const rejected = result.outcomes.filter((o) => o.status === 'rejected').length;
-        if (rejected > 0) this.metrics.rejected('unknown', 'unknown', rejected);
+        for (const r of result.rejected) this.metrics.rejected(r.model, r.version, r.count);
         return result.outcomes;
       },
     });

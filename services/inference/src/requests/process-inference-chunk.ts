@@ -13,11 +13,21 @@ export interface ServedBatch {
   queueSeconds: number[];
 }
 
+/** Rejected requests of a chunk per model and version ("unknown" when the request did not decode). */
+export interface RejectedCount {
+  model: string;
+  version: string;
+  count: number;
+}
+
 export interface InferenceChunkResult {
   outcomes: BatchItemOutcome[];
   records: ReturnType<typeof predictionRecord>[];
   batches: ServedBatch[];
+  rejected: RejectedCount[];
 }
+
+const UNDECODED = 'unknown';
 
 /**
  * Serves a chunk of `inference.requests`: decodes each request (bad ones are rejected and
@@ -36,10 +46,18 @@ export async function processInferenceChunk(
   const schema = createInferenceRequestSchema({ now: () => started.getTime() });
   const outcomes: BatchItemOutcome[] = new Array(messages.length);
   const byModel = new Map<string, { index: number; request: InferenceRequest; message: ConsumedMessage }[]>();
+  const rejected = new Map<string, RejectedCount>();
+  const countRejected = (model: string, version: string) => {
+    const key = `${model}\u0000${version}`;
+    const entry = rejected.get(key) ?? { model, version, count: 0 };
+    entry.count += 1;
+    rejected.set(key, entry);
+  };
   messages.forEach((message, index) => {
     const decoded = decodeEvent(schema, message.value);
     if (!decoded.ok) {
       outcomes[index] = { status: 'rejected', error: new InvalidRequestError(decoded.reason, { code: decoded.code }) };
+      countRejected(UNDECODED, UNDECODED);
       return;
     }
     const list = byModel.get(decoded.value.model) ?? [];
@@ -61,6 +79,7 @@ export async function processInferenceChunk(
           return true;
         } catch (error) {
           outcomes[index] = { status: 'rejected', error: error instanceof InvalidRequestError ? error : new InvalidRequestError((error as Error).message) };
+          countRejected(model, served.version);
           return false;
         }
       });
@@ -93,5 +112,5 @@ export async function processInferenceChunk(
       batches.push({ model, version: served.version, rows: ok.length, computeSeconds: computeMs / 1000, queueSeconds });
     });
   }
-  return { outcomes, records, batches };
+  return { outcomes, records, batches, rejected: [...rejected.values()] };
 }
