@@ -50,6 +50,7 @@ export class IngestionConsumer implements OnModuleInit {
       // Every instance follows every deployment (its own group): schemas are broadcast.
       this.runtime.registerConsumer({
         groupId: `${this.config.INGESTION_GROUP_ID}.schemas.${randomBytes(6).toString('hex')}`,
+        ephemeral: true,
         topics: [deployed],
         fromBeginning: true,
         handle: (message) => loadDeployedSchema(message.value, this.registry, this.schemas),

@@ -9,10 +9,12 @@ import { ServiceRuntimeModule } from '../service-runtime.module';
 const logger = createLogger({ name: 'service-runtime-int-spec', level: 'warn' });
 
 describe('ServiceRuntimeModule with a real broker', () => {
-  it('starts registered consumers, reports ready, and on close commits what was handled', async () => {
+  it('starts registered consumers, reports ready, on close commits what was handled and deletes per-instance groups', async () => {
     const topic = uniqueName('runtime');
     const groupId = uniqueName('runtime-group');
+    const instanceGroupId = `${groupId}.instance`;
     const handled: string[] = [];
+    const seenByInstance: string[] = [];
 
     @Injectable()
     class CountingHandler implements OnModuleInit {
@@ -24,6 +26,15 @@ describe('ServiceRuntimeModule with a real broker', () => {
           fromBeginning: true,
           handle: async (m) => {
             handled.push(m.value!.toString());
+          },
+        });
+        this.runtime.registerConsumer({
+          groupId: instanceGroupId,
+          topics: [topic],
+          fromBeginning: true,
+          ephemeral: true,
+          handle: async (m) => {
+            seenByInstance.push(m.value!.toString());
           },
         });
       }
@@ -58,7 +69,7 @@ describe('ServiceRuntimeModule with a real broker', () => {
     await waitFor(() => runtime.check().up, 'runtime ready', { timeoutMs: 60000 });
 
     await runtime.producer.send({ topic, messages: Array.from({ length: 300 }, (_, i) => ({ key: String(i % 5), value: String(i) })) });
-    await waitFor(() => handled.length === 300, 'all 300 messages handled');
+    await waitFor(() => handled.length === 300 && seenByInstance.length === 300, 'all 300 messages handled by both groups');
     await app.close();
     expect(runtime.check()).toEqual({ up: false, detail: 'shutting down' });
 
@@ -68,7 +79,10 @@ describe('ServiceRuntimeModule with a real broker', () => {
     await admin.connect();
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
     const ends = await admin.fetchTopicOffsets(topic);
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId);
     await admin.disconnect();
+    expect(groups).toContain(groupId);
+    expect(groups).not.toContain(instanceGroupId);
     const total = committed.partitions.reduce((sum, p) => sum + Number(p.offset), 0);
     expect(total).toBe(300);
     expect(committed.partitions.map((p) => p.offset).sort()).toEqual(ends.map((e) => e.high).sort());

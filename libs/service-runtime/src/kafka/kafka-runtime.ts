@@ -37,7 +37,16 @@ export type ConsumerRegistration = Omit<BatchConsumerOptions, 'kafka' | 'logger'
    * e.g. rebuild in-memory state by replaying topics. Retried with back-off until it succeeds.
    */
   prepare?: () => Promise<void>;
+  /**
+   * A per-instance group (every instance reads the whole topic, e.g. the compacted
+   * `models.deployed`): its name should be unique to the instance, and a clean stop deletes it
+   * from the broker, so restarts do not leave a trail of dead groups behind.
+   */
+  ephemeral?: boolean;
 };
+
+/** How long stop() spends deleting ephemeral groups before giving up (they are harmless leftovers). */
+const DELETE_GROUPS_GRACE_MS = 3000;
 
 /**
  * A service's Kafka side: the client, an idempotent producer, the batch consumers, and the
@@ -105,10 +114,28 @@ export class KafkaRuntime implements HealthIndicator {
   async stop(): Promise<void> {
     this.stopController.abort();
     await Promise.allSettled(this.consumers.map((c) => c.stop()));
+    await waitAtMost(this.deleteEphemeralGroups(), DELETE_GROUPS_GRACE_MS);
     // A connect attempt may be in flight against an absent broker: do not wait for its retries.
     await this.producer.disconnect().catch(() => undefined);
     await waitAtMost(this.connecting, STOP_GRACE_MS);
     await this.monitor.stop();
+  }
+
+  private async deleteEphemeralGroups(): Promise<void> {
+    const groups = this.registrations.filter((r) => r.ephemeral).map((r) => r.groupId);
+    const started = new Set(this.consumers.map((c) => c.groupId));
+    const toDelete = groups.filter((g) => started.has(g));
+    if (toDelete.length === 0) return;
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.deleteGroups(toDelete);
+      this.options.logger.debug('deleted per-instance consumer groups', { groups: toDelete });
+    } catch (error) {
+      this.options.logger.warn('could not delete per-instance consumer groups', { groups: toDelete, error: (error as Error).message });
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   private async connect(): Promise<void> {
@@ -130,7 +157,7 @@ export class KafkaRuntime implements HealthIndicator {
     }
     this.topicsReady = true;
     const deadLetter = createDeadLetterPublisher(this.producer, this.options.deadLetterTopic);
-    for (const { prepare, ...registration } of this.registrations) {
+    for (const { prepare, ephemeral: _ephemeral, ...registration } of this.registrations) {
       if (signal.aborted) return;
       if (prepare && !(await retryUntilConnected(`prepare ${registration.groupId}`, prepare, { logger, signal }))) return;
       const consumer = createBatchConsumer({

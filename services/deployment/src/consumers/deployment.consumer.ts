@@ -60,6 +60,7 @@ export class DeploymentConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.runtime.registerConsumer({
       groupId: `${this.config.DEPLOYMENT_GROUP_ID}.champions.${randomBytes(6).toString('hex')}`,
+      ephemeral: true,
       topics: [this.runtime.topic(Topic.ModelsDeployed)],
       fromBeginning: true,
       handle: async (message) => this.follow(message),

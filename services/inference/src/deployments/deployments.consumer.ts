@@ -24,6 +24,7 @@ export class DeploymentsConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.runtime.registerConsumer({
       groupId: `${this.config.INFERENCE_GROUP_ID}.deployments.${randomBytes(6).toString('hex')}`,
+      ephemeral: true,
       topics: [this.runtime.topic(Topic.ModelsDeployed)],
       fromBeginning: true,
       handle: async (message) => {

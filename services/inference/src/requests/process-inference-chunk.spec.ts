@@ -85,7 +85,7 @@ describe('processInferenceChunk', () => {
       server,
       { now: () => new Date(), batchSize: 64 },
     );
-    const errors = result.outcomes.map((o) => (o.status === 'rejected' ? o.error.message : ''));
+    const errors = result.outcomes.map((o) => (o.status === 'rejected' ? (o.error as Error).message : ''));
     expect(errors[0]).toContain('income');
     expect(errors[1]).toContain('version 2 is not served');
     expect(result.rejected).toEqual([{ model: 'loan', version: '3', count: 2 }]);
