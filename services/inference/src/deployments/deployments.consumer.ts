@@ -27,6 +27,8 @@ export class DeploymentsConsumer implements OnModuleInit {
       ephemeral: true,
       topics: [this.runtime.topic(Topic.ModelsDeployed)],
       fromBeginning: true,
+      // A deployment is never dropped because the registry is briefly down: retried until it loads.
+      retry: { maxAttempts: Number.POSITIVE_INFINITY, maxMs: 30_000 },
       handle: async (message) => {
         const decoded = decodeEvent(ModelDeployedSchema, message.value);
         if (!decoded.ok) throw new PermanentError(`invalid ModelDeployed: ${decoded.reason}`);

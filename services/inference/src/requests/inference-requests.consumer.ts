@@ -1,10 +1,12 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Topic } from '@mlops/contracts';
 import { RetriableError } from '@mlops/kafka';
+import { STRUCTURED_LOGGER, StructuredLogger } from '@mlops/observability';
 import { KafkaRuntime, SERVICE_CONFIG } from '@mlops/service-runtime';
 import type { InferenceConfig } from '../config/inference-config.schema';
 import { InferenceMetrics } from '../metrics/inference.metrics';
 import { ModelServerProvider } from '../serving/model-server.provider';
+import { loadDeployedModels } from '../deployments/load-deployed-models';
 import { processInferenceChunk } from './process-inference-chunk';
 
 /**
@@ -18,6 +20,7 @@ export class InferenceRequestsConsumer implements OnModuleInit {
     private readonly models: ModelServerProvider,
     private readonly metrics: InferenceMetrics,
     @Inject(SERVICE_CONFIG) private readonly config: InferenceConfig,
+    @Inject(STRUCTURED_LOGGER) private readonly logger: StructuredLogger,
   ) {}
 
   onModuleInit(): void {
@@ -27,6 +30,10 @@ export class InferenceRequestsConsumer implements OnModuleInit {
       topics: [this.runtime.topic(Topic.InferenceRequests)],
       fromBeginning: true,
       maxChunkSize: this.config.INFERENCE_MAX_CHUNK,
+      // Every deployed model loaded first: then a request for a model with no version is known
+      // to be one (rejected), not one whose deployment has not been read yet.
+      prepare: () =>
+        loadDeployedModels({ kafka: this.runtime.kafka, topic: this.runtime.topic(Topic.ModelsDeployed), server: this.models.server, logger: this.logger }),
       partitionsConsumedConcurrently: this.config.INFERENCE_CONCURRENCY,
       handleBatch: async (messages) => {
         const result = await processInferenceChunk(messages, this.models.server, {

@@ -1,6 +1,7 @@
 import type { ModelDeployed } from '@mlops/contracts';
 import type { ConsumedMessage } from '@mlops/kafka';
 import { silentLogger } from '@mlops/observability';
+import { ModelNotServedError } from '../serving/model-not-served.error';
 import { ModelServer } from '../serving/model-server';
 import { ServedModel } from '../serving/served-model';
 import { processInferenceChunk } from './process-inference-chunk';
@@ -89,5 +90,28 @@ describe('processInferenceChunk', () => {
     expect(errors[0]).toContain('income');
     expect(errors[1]).toContain('version 2 is not served');
     expect(result.rejected).toEqual([{ model: 'loan', version: '3', count: 2 }]);
+  });
+
+  it('rejects only the requests for a model with no deployed version; waits for a model that is loading', async () => {
+    const server = await serverWith(['loan', '3']);
+    const result = await processInferenceChunk(
+      [request('a', 'loan', { income: 1000 }), request('b', 'ghost', { income: 1 }), request('c', 'loan', { income: 2000 })],
+      server,
+      { now: () => new Date(), batchSize: 64 },
+    );
+    expect(result.outcomes.map((o) => o.status)).toEqual(['handled', 'rejected', 'handled']);
+    expect(result.rejected).toEqual([{ model: 'ghost', version: 'none', count: 1 }]);
+
+    let finishLoading: () => void = () => undefined;
+    const slow = new ModelServer(
+      (e) => new Promise<ServedModel>((resolve) => (finishLoading = () => resolve(new ServedModel(e.model, e.version, incomeModel, new Date())))),
+      silentLogger,
+    );
+    const loading = slow.deploy(deployed('loan', '1'));
+    await expect(processInferenceChunk([request('d', 'loan', { income: 1 })], slow, { now: () => new Date(), batchSize: 64 })).rejects.toBeInstanceOf(ModelNotServedError);
+    finishLoading();
+    await loading;
+    const served = await processInferenceChunk([request('d', 'loan', { income: 1 })], slow, { now: () => new Date(), batchSize: 64 });
+    expect(served.outcomes.map((o) => o.status)).toEqual(['handled']);
   });
 });

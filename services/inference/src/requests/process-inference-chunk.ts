@@ -28,14 +28,16 @@ export interface InferenceChunkResult {
 }
 
 const UNDECODED = 'unknown';
+const NO_VERSION = 'none';
 
 /**
  * Serves a chunk of `inference.requests`: decodes each request (bad ones are rejected and
  * dead-lettered with the reason), groups them by model, checks every feature record against the
  * champion's schema (a bad record is rejected, naming the feature; the rest of its batch is still
  * served), predicts each model's rows in one call, and returns a PredictionEvent record per
- * served request. A request for a model not served here throws ModelNotServedError (retriable):
- * the chunk waits for the deployment.
+ * served request. A request for a model whose first version is loading throws ModelNotServedError
+ * (retriable): the chunk waits for the deployment. A request for a model with no deployed version
+ * is rejected (dead-lettered with the reason); the rest of its chunk is served.
  */
 export async function processInferenceChunk(
   messages: ConsumedMessage[],
@@ -64,7 +66,17 @@ export async function processInferenceChunk(
     list.push({ index, request: decoded.value, message });
     byModel.set(decoded.value.model, list);
   });
-  for (const model of byModel.keys()) if (!server.get(model)) throw new ModelNotServedError(model);
+  // A model whose first version is still loading: wait for it (retriable). A model with no
+  // deployed version at all: its requests are rejected, and the rest of the chunk is served.
+  for (const model of byModel.keys()) if (!server.get(model) && server.isLoading(model)) throw new ModelNotServedError(model);
+  for (const [model, requests] of byModel) {
+    if (server.get(model)) continue;
+    for (const { index } of requests) {
+      outcomes[index] = { status: 'rejected', error: new InvalidRequestError(`model ${model} has no deployed version served here`) };
+      countRejected(model, NO_VERSION);
+    }
+    byModel.delete(model);
+  }
 
   const records: InferenceChunkResult['records'] = [];
   const batches: ServedBatch[] = [];

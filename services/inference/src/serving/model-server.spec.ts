@@ -1,4 +1,5 @@
 import type { ModelDeployed } from '@mlops/contracts';
+import { RetriableError } from '@mlops/kafka';
 import { silentLogger } from '@mlops/observability';
 import { ModelNotServedError } from './model-not-served.error';
 import { ModelServer } from './model-server';
@@ -62,6 +63,27 @@ describe('ModelServer', () => {
     expect(await server.deploy(deployed('bad'))).toBe('failed');
     expect(server.get('loan')!.version).toBe('1');
     expect(failures).toEqual(['loan@bad: checksum mismatch']);
+  });
+
+  it('rejects a retriable load failure (registry down) so the event is retried, and keeps serving meanwhile', async () => {
+    const failures: string[] = [];
+    let registryUp = false;
+    const server = new ModelServer(
+      async (e) => {
+        if (e.version === '2' && !registryUp) throw new RetriableError('registry unavailable: connection refused');
+        return new ServedModel(e.model, e.version, fakeModel().model, new Date());
+      },
+      silentLogger,
+      [],
+      { onFailure: (model, version) => failures.push(`${model}@${version}`) },
+    );
+    await server.deploy(deployed('1'));
+    await expect(server.deploy(deployed('2'))).rejects.toBeInstanceOf(RetriableError);
+    expect(server.get('loan')!.version).toBe('1');
+    expect(failures).toEqual([]);
+    registryUp = true;
+    expect(await server.deploy(deployed('2'))).toBe('swapped');
+    expect(server.get('loan')!.version).toBe('2');
   });
 
   it('applies one model\'s deployments in order, ignores repeats and models it does not serve', async () => {

@@ -1,4 +1,5 @@
 import type { ModelDeployed } from '@mlops/contracts';
+import { isRetriable } from '@mlops/kafka';
 import type { StructuredLogger } from '@mlops/observability';
 import { ModelNotServedError } from './model-not-served.error';
 import { ServedModel } from './served-model';
@@ -15,11 +16,14 @@ export interface ModelServerHooks {
  * version first (the loader throws if it cannot), then swaps it in atomically: requests that
  * already hold the old version finish on it, new ones get the new one, and the old one is
  * disposed when idle. A version that fails to load never replaces the one serving.
- * Deployments of one model are applied one at a time, in arrival order.
+ * Deployments of one model are applied one at a time, in arrival order. A retriable load failure
+ * (registry unavailable) rejects, so the deployment event is retried rather than dropped.
  */
 export class ModelServer {
   private readonly current = new Map<string, ServedModel>();
   private readonly queue = new Map<string, Promise<unknown>>();
+  /** Deployments being applied, per model: a model with one is "coming", not unknown. */
+  private readonly applying = new Map<string, number>();
 
   constructor(
     private readonly load: (deployed: ModelDeployed) => Promise<ServedModel>,
@@ -36,9 +40,22 @@ export class ModelServer {
     return this.current.get(model);
   }
 
+  /** True while a deployment of `model` is being loaded (its requests should wait, not fail). */
+  isLoading(model: string): boolean {
+    return this.applying.has(model);
+  }
+
   deploy(event: ModelDeployed): Promise<DeployOutcome> {
     const previous = this.queue.get(event.model) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.apply(event));
+    this.applying.set(event.model, (this.applying.get(event.model) ?? 0) + 1);
+    const next = previous
+      .catch(() => undefined)
+      .then(() => this.apply(event))
+      .finally(() => {
+        const left = (this.applying.get(event.model) ?? 1) - 1;
+        if (left > 0) this.applying.set(event.model, left);
+        else this.applying.delete(event.model);
+      });
     this.queue.set(event.model, next);
     return next;
   }
@@ -71,6 +88,12 @@ export class ModelServer {
     try {
       loaded = await this.load(event);
     } catch (error) {
+      if (isRetriable(error)) {
+        // The registry (or the network to it) is down, not the version bad: the caller retries
+        // the deployment event until it loads, serving the current version meanwhile.
+        this.logger.warn('new version cannot be loaded yet; keeping the current one and retrying', { ...log, serving: serving?.version ?? null, error: (error as Error).message });
+        throw error;
+      }
       this.logger.error('deployment refused: the new version failed to load; keeping the current one', {
         ...log,
         serving: serving?.version ?? null,

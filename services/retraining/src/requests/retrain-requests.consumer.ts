@@ -63,6 +63,9 @@ export class RetrainRequestsConsumer implements OnModuleInit {
       fromBeginning: true,
       sessionTimeoutMs: this.config.RETRAINING_SESSION_TIMEOUT_MS,
       maxChunkSize: this.config.RETRAINING_MAX_CHUNK,
+      // A registry outage is waited out, never turned into a dead letter: the request is retried
+      // with back-off until the registry answers (a half-registered version is found and reused).
+      retry: { maxAttempts: Number.POSITIVE_INFINITY, maxMs: 30_000 },
       prepare: () => this.prepare(),
       handleBatch: async (messages) => {
         const outcomes = await this.processor.handleChunk(messages);
