@@ -9,11 +9,16 @@ export async function checkOutputPath(flag: string, file: string | undefined): P
   if (s?.isDirectory() === true) throw new UsageError(`${flag} ${file}: is a directory, expected a file name`);
 }
 
-/** Writes a report file, creating its directory. */
-export async function writeOutput(flag: string, file: string, text: string): Promise<void> {
+/**
+ * Writes a report file, creating its directory. The text may still be in the making (the HTML
+ * report renders its charts asynchronously); an error while making it is not a write error and
+ * passes through as it is.
+ */
+export async function writeOutput(flag: string, file: string, text: string | Promise<string>): Promise<void> {
+  const content = await text;
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text, 'utf8');
+    await writeFile(file, content, 'utf8');
   } catch (error) {
     throw new UsageError(`${flag} ${file}: cannot write (${(error as Error).message})`);
   }

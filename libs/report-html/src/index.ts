@@ -1,2 +1,17 @@
 // Shared HTML drift-report renderer (CLI `drift-report` and the drift service's report endpoint).
-export {};
+export { renderDriftReportHtml } from './render-drift-report-html';
+export { CURRENT_COLOR, REFERENCE_COLOR } from './charts/chart-palette';
+export type {
+  ColumnStatus,
+  ColumnView,
+  DistributionView,
+  DriftReportView,
+  HistoryView,
+  MetricRow,
+  NoteSection,
+  PerformanceView,
+  StatRow,
+  SummaryCard,
+  SummaryView,
+  WindowView,
+} from './report-view.types';

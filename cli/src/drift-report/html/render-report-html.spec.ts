@@ -41,11 +41,11 @@ describe('renderReportHtml', () => {
     expect(html).toContain('<meta charset="utf-8">');
   });
 
-  it('has one table body, one sparkline and one detail chart per column, every column named', () => {
+  it('has one table body, one Vega sparkline and one Vega detail chart per column, every column named', () => {
     expect(json.columns).toHaveLength(8);
     expect(html.match(/<tbody class="column/g)).toHaveLength(json.columns.length);
-    expect(html.match(/<svg class="chart [^"]* spark"/g)).toHaveLength(json.columns.length);
-    expect(html.match(/<svg class="chart [^"]* detail"/g)).toHaveLength(json.columns.length);
+    expect(html.match(/<figure class="chart spark"[^>]*><svg [^>]*class="marks"/g)).toHaveLength(json.columns.length);
+    expect(html.match(/<figure class="chart detail"[^>]*><svg [^>]*class="marks"/g)).toHaveLength(json.columns.length);
     json.columns.forEach((_, i) => expect(html).toContain(`<tr class="detail" id="detail-${i}" hidden>`));
     for (const name of ['income', 'age', 'children', 'city', 'member', 'y', 'y_pred']) expect(html).toContain(`>${name}</button>`);
   });
@@ -55,6 +55,14 @@ describe('renderReportHtml', () => {
     expect(html).toContain(`<h2 id="verdict">${d.drifted ? 'Dataset drift detected' : 'No dataset drift'}</h2>`);
     expect(html).toContain(`Drift detected in ${d.driftedCount} of ${d.evaluatedCount} columns`);
     expect(html).toContain('Model performance (classification)');
+  });
+
+  it('shows each column\'s statistics and the files compared', () => {
+    const income = json.columns.find((c) => c.name === 'income');
+    expect(income?.reference.kind).toBe('numerical');
+    expect(html).toContain('<tr><th scope="row">median</th>');
+    expect(html).toContain('<tr><th scope="row">most frequent</th>');
+    expect(html).toMatch(/<p class="subtitle">Reference [^<]*r\.csv \(1,500 rows\) · current [^<]*c\.csv \(1,500 rows\)/);
   });
 
   it('escapes names, categories and the title taken from user input', () => {

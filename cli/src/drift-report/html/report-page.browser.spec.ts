@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CURRENT_COLOR, REFERENCE_COLOR } from '@mlops/report-html';
 import { BrowserPage, HeadlessBrowser, launchChromium } from '../../__test-support__/headless-chromium';
 import { runMlops } from '../../__test-support__/run-mlops';
 import { syntheticColumns, toCsv } from '../../__test-support__/synthetic-data';
@@ -50,15 +51,17 @@ describe('the HTML report in headless Chromium', () => {
     expect(await page.locator('#performance').isVisible()).toBe(true);
   });
 
-  it('lists every column with a drawn reference-vs-current chart', async () => {
+  it('lists every column with a reference-vs-current sparkline drawn by Vega', async () => {
     expect(await page.locator('#drift-table tbody.column').count()).toBe(7);
-    const sparks = page.locator('#drift-table tr.row svg.chart.spark');
+    const sparks = page.locator('#drift-table tr.row figure.chart.spark > svg.marks');
     expect(await sparks.count()).toBe(7);
     for (let i = 0; i < 7; i++) {
       const box = await sparks.nth(i).boundingBox();
       expect(box?.width).toBeGreaterThan(100);
-      expect(await sparks.nth(i).locator('rect[data-series="reference"]').count()).toBeGreaterThan(0);
-      expect(await sparks.nth(i).locator('rect[data-series="current"]').count()).toBeGreaterThan(0);
+      expect(box?.height).toBeGreaterThan(20);
+      const bars = sparks.nth(i).locator('g.mark-rect');
+      expect(await bars.locator(`path[fill="${REFERENCE_COLOR}"]`).count()).toBeGreaterThan(0);
+      expect(await bars.locator(`path[fill="${CURRENT_COLOR}"]`).count()).toBeGreaterThan(0);
     }
   });
 
@@ -69,7 +72,11 @@ describe('the HTML report in headless Chromium', () => {
     await first.locator('button.expand').click();
     expect(await first.locator('button.expand').getAttribute('aria-expanded')).toBe('true');
     expect(await detail.isVisible()).toBe(true);
-    expect(await detail.locator('svg.chart.detail').isVisible()).toBe(true);
+    const chart = detail.locator('figure.chart.detail > svg.marks');
+    expect(await chart.isVisible()).toBe(true);
+    expect((await chart.boundingBox())?.width).toBeGreaterThan(400);
+    expect(await chart.locator('g.role-axis').count()).toBeGreaterThanOrEqual(2); // x and y (a grid counts as one more)
+    expect(await chart.locator('g.role-legend').count()).toBe(1);
     expect(await detail.locator('table.stats').isVisible()).toBe(true);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
@@ -82,6 +89,15 @@ describe('the HTML report in headless Chromium', () => {
     await page.locator('th[data-sort="name"] button').click();
     expect(await columnNames()).toEqual([...ascending].reverse());
     expect(await page.locator('th[data-sort="name"]').getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('sorts by score numerically, highest first', async () => {
+    await page.locator('th[data-sort="score"] button').click();
+    const bodies = page.locator('#drift-table tbody.column');
+    const scores: number[] = [];
+    for (let i = 0; i < (await bodies.count()); i++) scores.push(Number(await bodies.nth(i).getAttribute('data-score')));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(new Set(scores).size).toBeGreaterThan(1);
   });
 
   it('made no network request and logged no error', () => {

@@ -35,12 +35,16 @@ describe('reports for people', () => {
     expect(reportView('other', history.history('other'))).toBeUndefined();
   });
 
-  it('renders a self-contained page: escaped text, inline SVG charts, nothing fetched from elsewhere', () => {
-    const html = renderReportHtml(reportView('loan', history.history('loan')) as NonNullable<ReturnType<typeof reportView>>);
+  it('renders a self-contained page with the shared renderer: escaped text, Vega charts, nothing fetched from elsewhere', async () => {
+    const html = await renderReportHtml(reportView('loan', history.history('loan')) as NonNullable<ReturnType<typeof reportView>>);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).not.toContain('<script>');
-    expect(html.match(/<svg /g)?.length).toBe(2); // the age distribution and the history
+    expect(html.match(/<script>/g)).toHaveLength(1); // the renderer's own sort/expand script, nothing from the data
     expect(html).not.toMatch(/(src|href)=["']?https?:/);
+    // The age distribution (sparkline and detail) and the history, all drawn by Vega; the other feature has no distribution kept.
+    expect(html.match(/<figure class="chart (spark|detail|history)"[^>]*><svg [^>]*class="marks"/g)).toHaveLength(3);
+    expect(html).toContain('<h2 id="verdict">Dataset drift detected</h2>');
+    expect(html).toContain('Drift detected in 1 of 2 columns (50%)');
     expect(html).toContain('data_and_concept');
+    expect(html).toContain('<section id="history">');
   });
 });

@@ -10,7 +10,7 @@ export class ReportsController {
 
   @Get(':name/reports/latest.html')
   @Header('content-type', 'text/html; charset=utf-8')
-  latestHtml(@Param('name') name: string): string {
+  latestHtml(@Param('name') name: string): Promise<string> {
     return renderReportHtml(this.view(name));
   }
 

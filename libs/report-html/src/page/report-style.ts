@@ -1,4 +1,4 @@
-import { CURRENT_COLOR, REFERENCE_COLOR, TEXT_COLOR } from './svg/chart-palette';
+import { CURRENT_COLOR, REFERENCE_COLOR, TEXT_COLOR } from '../charts/chart-palette';
 
 /** The report's stylesheet (inline: the file must render offline, alone). */
 export const REPORT_STYLE = `
@@ -7,7 +7,7 @@ export const REPORT_STYLE = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--text); margin: 0 auto; max-width: 1180px; padding: 24px; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12.5px; background: #f3f4f6; padding: 1px 4px; border-radius: 3px; }
-.files, .hint, footer { color: #5f6368; }
+.subtitle, .hint, footer { color: #5f6368; }
 .verdict { border-left: 6px solid var(--ok); background: #f1f8f3; padding: 12px 18px; margin-top: 18px; border-radius: 4px; }
 .verdict.drifted { border-color: var(--drift); background: #fcf1f0; }
 .verdict h2 { margin: 0 0 4px; font-size: 19px; } .verdict.drifted h2 { color: var(--drift); } .verdict.stable h2 { color: var(--ok); }
@@ -28,13 +28,17 @@ button.expand[aria-expanded="true"]::before { content: "▾ "; }
 .badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 2px 8px; border-radius: 10px; }
 .badge.drift { background: #fce8e6; color: var(--drift); } .badge.ok { background: #e6f4ea; color: var(--ok); } .badge.none { background: #f1f3f4; color: #5f6368; }
 tbody.drifted > tr.row { background: #fffafa; }
+tr.flagged > * { background: #fffafa; color: var(--drift); }
 .approx { color: #80868b; }
 .detail > td { background: #fafbfc; }
 .detail-body { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; padding: 8px 0; }
 .stats { width: auto; min-width: 280px; } .stats td, .stats th { padding: 3px 10px; font-size: 13px; }
 .metrics { width: auto; min-width: 420px; }
-svg.chart text { font: 11px system-ui, sans-serif; fill: var(--text); }
-svg.chart.spark { display: block; }
+figure.chart { margin: 0; } figure.chart svg { display: block; max-width: 100%; height: auto; }
+figure.chart.spark { width: 132px; height: 34px; }
+.no-chart { color: #80868b; font-size: 12px; }
+.legend-key { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: -1px; }
+.windows td { font-size: 13px; }
 footer { margin-top: 32px; font-size: 12px; }
 @media print { .detail { display: table-row !important; } button.expand::before { content: ""; } }
 `;

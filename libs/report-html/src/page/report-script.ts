@@ -1,8 +1,7 @@
 /**
  * The report's only script (inline, no dependency): expands a column's detail row and sorts the
  * table by a heading (numbers numerically, blanks last; scores start high-to-low; a second click
- * reverses). Without
- * JavaScript every detail row is shown instead (see the <noscript> style).
+ * reverses). Without JavaScript every detail row is shown instead (see the <noscript> style).
  */
 export const REPORT_SCRIPT = `(function () {
   var table = document.getElementById('drift-table');
