@@ -44,11 +44,23 @@ export function loanExamples(n: number, seed: number, options: { flip?: boolean 
 export async function registerTestModel<V extends RegisteredVersion>(
   registry: { createVersion(input: Parameters<VersionSink['createVersion']>[0]): Promise<V> },
   model: string,
-  options: { seed?: number; rows?: number; flip?: boolean; requestId?: string } = {},
+  options: {
+    seed?: number;
+    rows?: number;
+    flip?: boolean;
+    requestId?: string;
+    /** Every weight NaN after training: a well-formed, correctly checksummed artifact whose outputs are all NaN. */
+    nanWeights?: boolean;
+  } = {},
 ): Promise<V> {
   await selectBackend('wasm');
   const examples = loanExamples(options.rows ?? 1500, options.seed ?? 1, { flip: options.flip });
   const trained = await trainTabularModel(examples, { task: 'binary', positiveLabel: 'approve', seed: options.seed ?? 1, maxEpochs: 60, hiddenUnits: [16], learningRate: 0.01 });
+  if (options.nanWeights) {
+    const poisoned = trained.network.getWeights().map((w) => w.mul(Number.NaN));
+    trained.network.setWeights(poisoned);
+    poisoned.forEach((w) => w.dispose());
+  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mlops-test-model-'));
   try {
     const saved = path.join(dir, 'model');
