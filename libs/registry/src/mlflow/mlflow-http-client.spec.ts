@@ -103,6 +103,24 @@ describe('MlflowHttpClient', () => {
     }
   });
 
+  it('turns credentials in the tracking URI into basic auth and keeps them out of the URL and its errors', async () => {
+    const seen: (string | undefined)[] = [];
+    const server = await fakeServer((req, res) => {
+      seen.push(req.headers.authorization);
+      json(res, 503, { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'busy' });
+    });
+    try {
+      const withCredentials = server.uri.replace('http://', 'http://ops:s%40cret@');
+      const client = new MlflowHttpClient({ trackingUri: withCredentials, retry: FAST_RETRY });
+      expect(client.baseUrl).toBe(server.uri);
+      const error = (await client.call('GET', 'mlflow/experiments/search', EmptyResponse).catch((e: unknown) => e)) as Error;
+      expect(seen[0]).toBe(`Basic ${Buffer.from('ops:s@cret').toString('base64')}`);
+      expect(error.message).not.toMatch(/cret/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('rejects a tracking URI that is not http(s) at construction', () => {
     expect(() => new MlflowHttpClient({ trackingUri: 'file:///tmp/mlruns' })).toThrow(InvalidRegistryConfigError);
     expect(() => new MlflowHttpClient({ trackingUri: 'not a url' })).toThrow(InvalidRegistryConfigError);

@@ -54,7 +54,10 @@ export class MlflowHttpClient {
   private readonly logger: StructuredLogger;
 
   constructor(options: MlflowHttpOptions) {
-    this.baseUrl = validBaseUrl(options.trackingUri);
+    const { baseUrl, username, password } = validBaseUrl(options.trackingUri);
+    // Credentials in the URI (http://user:secret@host) become basic auth: fetch refuses URLs
+    // with credentials, and the base URL appears in log lines and error messages.
+    this.baseUrl = baseUrl;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     if (!Number.isInteger(this.retry.attempts) || this.retry.attempts < 1) {
       throw new InvalidRegistryConfigError('retry.attempts', `expected a positive integer, got ${this.retry.attempts}`);
@@ -63,6 +66,8 @@ export class MlflowHttpClient {
     if (options.token) this.authorization = `Bearer ${options.token}`;
     else if (options.username !== undefined) {
       this.authorization = `Basic ${Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64')}`;
+    } else if (username !== undefined) {
+      this.authorization = `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}`;
     }
     this.logger = options.logger ?? noopLogger;
   }
@@ -181,17 +186,22 @@ export class MlflowHttpClient {
   }
 }
 
-function validBaseUrl(trackingUri: string): string {
+function validBaseUrl(trackingUri: string): { baseUrl: string; username?: string; password?: string } {
   let url: URL;
   try {
     url = new URL(trackingUri);
   } catch {
-    throw new InvalidRegistryConfigError('trackingUri', `expected an http(s) URL, got ${JSON.stringify(trackingUri)}`);
+    // Not echoed: an unparsable URI may still carry a secret.
+    throw new InvalidRegistryConfigError('trackingUri', 'expected an http(s) URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidRegistryConfigError('trackingUri', `expected an http(s) URL, got ${url.protocol}`);
   }
-  return url.href.replace(/\/+$/, '');
+  const username = url.username ? decodeURIComponent(url.username) : undefined;
+  const password = url.password ? decodeURIComponent(url.password) : undefined;
+  url.username = '';
+  url.password = '';
+  return { baseUrl: url.href.replace(/\/+$/, ''), username, password };
 }
 
 /** Reads a JSON answer; a non-2xx becomes a RegistryRequestError carrying MLflow's error_code. */

@@ -7,6 +7,10 @@ export const registryEnvSchema = z.object({
   REGISTRY: z.enum(['filesystem', 'mlflow'], { error: 'expected filesystem or mlflow' }).default('filesystem'),
   REGISTRY_ROOT: z.string().min(1).default('./var/registry'),
   MLFLOW_TRACKING_URI: z.url({ error: 'expected an http(s) URL, e.g. http://127.0.0.1:5000' }).optional(),
+  // MLflow's own variable names, so a client configured for MLflow works unchanged. Never logged.
+  MLFLOW_TRACKING_TOKEN: z.string().min(1).optional(),
+  MLFLOW_TRACKING_USERNAME: z.string().min(1).optional(),
+  MLFLOW_TRACKING_PASSWORD: z.string().optional(),
 });
 
 export type RegistryEnv = z.infer<typeof registryEnvSchema>;
@@ -15,7 +19,14 @@ export type RegistryEnv = z.infer<typeof registryEnvSchema>;
 export function registryConfigFromEnv(env: RegistryEnv, logger: StructuredLogger): RegistryConfig {
   if (env.REGISTRY === 'mlflow') {
     if (!env.MLFLOW_TRACKING_URI) throw new Error('MLFLOW_TRACKING_URI: required when REGISTRY=mlflow');
-    return { kind: 'mlflow', trackingUri: env.MLFLOW_TRACKING_URI, logger };
+    return {
+      kind: 'mlflow',
+      trackingUri: env.MLFLOW_TRACKING_URI,
+      token: env.MLFLOW_TRACKING_TOKEN,
+      username: env.MLFLOW_TRACKING_USERNAME,
+      password: env.MLFLOW_TRACKING_PASSWORD,
+      logger,
+    };
   }
   return { kind: 'filesystem', root: env.REGISTRY_ROOT, logger };
 }
