@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io';
+import { registerBaselineCommand } from './commands/baseline.command';
 import { registerDriftReportCommand } from './commands/drift-report.command';
+import { registerRegisterCommand } from './commands/register.command';
 import { registerSimulateCommand } from './commands/simulate.command';
+import { registerTrainCommand } from './commands/train.command';
 import { EXIT } from './exit-codes';
 import { PRODUCT_VERSION } from './version';
 
@@ -23,6 +26,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const exit = (c: number) => (code = c);
   registerDriftReportCommand(program, io, exit);
   registerSimulateCommand(program, io, exit);
+  registerTrainCommand(program, io, exit);
+  registerBaselineCommand(program, io, exit);
+  registerRegisterCommand(program, io, exit);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
