@@ -23,7 +23,7 @@ export interface RequestPlan {
 export function planRequests(
   requests: readonly RetrainRequest[],
   isHandled: (requestId: string) => boolean,
-  externalModels: ReadonlySet<string>,
+  isExternal: (model: string) => boolean,
 ): RequestPlan {
   const skipped: RequestPlan['skipped'] = [];
   const pending = new Map<string, RetrainRequest[]>();
@@ -34,7 +34,7 @@ export function planRequests(
       continue;
     }
     seen.add(request.requestId);
-    if (externalModels.has(request.model)) {
+    if (isExternal(request.model)) {
       skipped.push({ request, why: 'external_trainer' });
       continue;
     }

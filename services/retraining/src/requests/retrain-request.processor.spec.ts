@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RetrainRequest } from '@mlops/contracts';
@@ -128,6 +128,24 @@ describe('RetrainRequestProcessor', () => {
   it('hands requests of externally trained models off without training', async () => {
     await processor.handleChunk([message(request('x1', 'external'))]);
     expect(published).toEqual([]);
+    expect(outcomes).toEqual(['external_trainer']);
+  });
+
+  it('hands off a model whose champion is tagged trainer=external, without it being configured', async () => {
+    const source = await mkdtemp(path.join(root, 'monitoring-only-'));
+    await writeFile(path.join(source, 'monitoring-only.json'), '{}');
+    const version = await registry.createVersion({
+      model: 'partner',
+      sourceDir: source,
+      metrics: { accuracy: 0.9 },
+      tags: { trainer: 'external' },
+      baselineProfile: {},
+      lineage: { requestId: 'baseline', dataWindow: { from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z' } },
+    });
+    await registry.setAlias('partner', ModelAlias.Champion, version.version);
+    await processor.handleChunk([message(request('p1', 'partner'))]);
+    expect(published).toEqual([]);
+    expect(windowsRead).toEqual([]);
     expect(outcomes).toEqual(['external_trainer']);
   });
 });

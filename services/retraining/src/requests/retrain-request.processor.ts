@@ -1,10 +1,10 @@
 import { decodeEvent, RetrainRequestSchema, type DataWindow, type RetrainRequest } from '@mlops/contracts';
 import { isRetriable, PermanentError, type BatchItemOutcome, type ConsumedMessage } from '@mlops/kafka';
 import type { StructuredLogger } from '@mlops/observability';
-import type { ModelRegistry } from '@mlops/registry';
+import { RegistryNotFoundError, type ModelRegistry } from '@mlops/registry';
 import type { CollectedWindow } from '../data/training-window-collector';
 import type { HandledRequests } from '../state/handled-requests';
-import { findRegisteredVersion, modelRejectedEvent, trainAndRegister, type RetrainOutcome, type RetrainSettings } from '@mlops/lifecycle';
+import { findRegisteredVersion, isLoadable, modelRejectedEvent, trainAndRegister, type RetrainOutcome, type RetrainSettings } from '@mlops/lifecycle';
 import { baseRows } from './base-rows';
 import { planRequests, type PlannedTraining } from './plan-requests';
 import { NO_OBSERVER, type RetrainObserver, type ServiceStage } from './retrain-observer';
@@ -55,7 +55,8 @@ export class RetrainRequestProcessor {
         outcomes.push({ status: 'rejected', error: new PermanentError(`invalid RetrainRequest: ${decoded.reason}`, { topic: message.topic, offset: message.offset }) });
       }
     }
-    const plan = planRequests(requests, (id) => this.deps.handled.has(id), this.deps.externalModels);
+    const external = await this.externalModelsOf(requests);
+    const plan = planRequests(requests, (id) => this.deps.handled.has(id), (model) => external.has(model));
     for (const { request, why } of plan.skipped) {
       const context = { model: request.model, requestId: request.requestId };
       if (why === 'duplicate') this.deps.logger.info('retrain request already handled; skipped', context);
@@ -65,6 +66,29 @@ export class RetrainRequestProcessor {
     }
     for (const training of plan.trainings) await this.train(training);
     return outcomes;
+  }
+
+  /**
+   * Models trained elsewhere: those configured as such, and those whose champion says so (a
+   * version from `mlops baseline` or `mlops register` is tagged trainer=external), so the hand-off
+   * does not depend on keeping the setting in sync with the registry. A registry outage throws
+   * (retriable): the chunk waits rather than training a model it should not.
+   */
+  private async externalModelsOf(requests: readonly RetrainRequest[]): Promise<Set<string>> {
+    const external = new Set<string>();
+    for (const model of new Set(requests.map((r) => r.model))) {
+      if (this.deps.externalModels.has(model)) {
+        external.add(model);
+        continue;
+      }
+      try {
+        const champion = await this.deps.registry.getAlias(model, 'champion');
+        if (!isLoadable(champion)) external.add(model);
+      } catch (error) {
+        if (!(error instanceof RegistryNotFoundError)) throw error;
+      }
+    }
+    return external;
   }
 
   private async train({ request, coalesced }: PlannedTraining): Promise<void> {
