@@ -2,7 +2,8 @@ import { DEFAULT_DATASET_DRIFT_SHARE } from '@mlops/drift-stats';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { runToolOk } from './support/external-tools';
-import { isExportedSeries, PROMETHEUS_TARGET_SERIES } from './support/metric-catalog';
+import { declaredMetricNames } from './support/declared-metric-names';
+import { isExportedSeries, METRIC_CATALOG, PROMETHEUS_TARGET_SERIES } from './support/metric-catalog';
 import { fromRoot } from './support/paths';
 import { allRules, loadRuleGroups, RULE_TESTS_DIR, RULES_DIR, yamlFilesIn } from './support/prometheus-rules';
 import { seriesNamesIn } from './support/promql-names';
@@ -19,6 +20,11 @@ const EXPECTED_ALERTS = [
   'MlopsServiceAbsent',
   'MlopsServiceNotReady',
   'MlopsDeadLetterRateHigh',
+  'MlopsPredictionDrift',
+  'MlopsStreamingDetectorDrift',
+  'MlopsLabelCoverageLow',
+  'MlopsDriftWindowsStalled',
+  'MlopsLateEventsHigh',
 ];
 
 interface RuleTestFile {
@@ -62,6 +68,10 @@ describe('Prometheus rules (deploy/prometheus)', () => {
     expect(unknown).toEqual([]);
   });
 
+  it('list in the catalog only series some service or lib declares', () => {
+    expect(declaredMetricNames(Object.keys(METRIC_CATALOG)).missing).toEqual([]);
+  });
+
   it('name recording rules level:metric:operations under mlops:', () => {
     for (const name of recorded) expect(name).toMatch(/^mlops:[a-z0-9_]+:[a-z0-9_]+$/);
   });
@@ -82,6 +92,12 @@ describe('Prometheus rules (deploy/prometheus)', () => {
       testFiles.flatMap((t) => t.tests.flatMap((c) => (c.alert_rule_test ?? []).filter((a) => (a.exp_alerts ?? []).length > 0).map((a) => a.alertname))),
     );
     expect(EXPECTED_ALERTS.filter((a) => !fired.has(a))).toEqual([]);
+  });
+
+  it('test every alert staying silent too (a case that expects no alert)', () => {
+    const testFiles = yamlFilesIn(RULE_TESTS_DIR).map((f) => parse(readFileSync(`${RULE_TESTS_DIR}/${f}`, 'utf8')) as RuleTestFile);
+    const silent = new Set(testFiles.flatMap((t) => t.tests.flatMap((c) => (c.alert_rule_test ?? []).filter((a) => (a.exp_alerts ?? []).length === 0).map((a) => a.alertname))));
+    expect(EXPECTED_ALERTS.filter((a) => !silent.has(a))).toEqual([]);
   });
 
   it('alert on dataset drift at the drift library\'s default share threshold', () => {

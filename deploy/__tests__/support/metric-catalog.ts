@@ -1,8 +1,10 @@
 /**
  * The Prometheus series the services export: the metrics table of the architecture brief
- * (mirrored in the README's metrics reference) plus `mlops_service_info` from
- * libs/observability. Rules and dashboards may read these, Prometheus' own `up`, and the
- * recording rules of deploy/prometheus/rules — nothing else.
+ * (mirrored in the README's metrics reference), `mlops_service_info` from libs/observability,
+ * and the drift service's own series that alerts read (services/drift-computation/README.md).
+ * Rules and dashboards may read these, Prometheus' own `up`, and the recording rules of
+ * deploy/prometheus/rules — nothing else. Every name must be declared in a service's or lib's
+ * source (prometheus-rules.spec.ts checks it).
  */
 export const METRIC_CATALOG = {
   mlops_feature_drift_score: 'gauge',
@@ -21,6 +23,19 @@ export const METRIC_CATALOG = {
   mlops_deployments_total: 'counter',
   mlops_consumer_lag: 'gauge',
   mlops_service_info: 'gauge',
+  // drift-computation (services/drift-computation/src/metrics/drift.metrics.ts)
+  mlops_feature_drift_threshold: 'gauge',
+  mlops_prediction_drifted: 'gauge',
+  mlops_drift_window_end_timestamp_seconds: 'gauge',
+  mlops_drift_window_evaluated_timestamp_seconds: 'gauge',
+  mlops_drift_window_stall_threshold_seconds: 'gauge',
+  mlops_drift_windows_total: 'counter',
+  mlops_drift_window_evaluation_seconds: 'histogram',
+  mlops_drift_detector_drifted: 'gauge',
+  mlops_drift_detector_warning: 'gauge',
+  mlops_drift_detector_last_detection_index: 'gauge',
+  mlops_drift_detector_last_detection_timestamp_seconds: 'gauge',
+  mlops_drift_detector_detections_total: 'counter',
 } as const;
 
 /** Series Prometheus writes itself for every scrape target. */

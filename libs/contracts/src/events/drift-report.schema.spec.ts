@@ -64,4 +64,19 @@ describe('DriftReport', () => {
       reason: 'features[0]: unknown field "note"',
     });
   });
+
+  describe('detectors (optional)', () => {
+    const ddm = { method: 'ddm', values: 3000, position: 9000, drifted: true, drifts: 1, warning: false, detections: [{ index: 7012 }] };
+
+    it('accepts the state of the streaming detectors and a report without them', () => {
+      expect(parse({ ...valid(), detectors: [ddm, { ...ddm, method: 'adwin', drifted: false, drifts: 0, detections: [] }] }).ok).toBe(true);
+      expect('detectors' in valid()).toBe(false);
+    });
+
+    it('rejects an unknown detector, a negative index and unknown fields', () => {
+      expect(parse({ ...valid(), detectors: [{ ...ddm, method: 'kswin' }] })).toMatchObject({ ok: false, reason: expect.stringMatching(/^detectors\[0\]\.method: expected "ddm"/) });
+      expect(parse({ ...valid(), detectors: [{ ...ddm, detections: [{ index: -1 }] }] })).toMatchObject({ ok: false, reason: 'detectors[0].detections[0].index: must be >= 0' });
+      expect(parse({ ...valid(), detectors: [{ ...ddm, time: 'now' }] })).toMatchObject({ ok: false, reason: 'detectors[0]: unknown field "time"' });
+    });
+  });
 });

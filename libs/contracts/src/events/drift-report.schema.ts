@@ -52,6 +52,35 @@ export const MetricComparisonSchema = z.strictObject({
   degraded: z.boolean(),
 });
 
+/** The streaming change detectors the drift service can run on a model's error stream. */
+export const DetectorMethodSchema = z.enum(['ddm', 'adwin', 'page_hinkley']);
+export type DetectorMethod = z.infer<typeof DetectorMethodSchema>;
+
+/** Detections listed per detector and window; more are counted in `drifts` only. */
+export const MAX_DETECTIONS_LISTED = 100;
+
+/**
+ * One streaming detector fed the window's labeled events as an error stream (0/1 misclassified
+ * for classifiers, absolute error for regression), continuing from the previous windows of the
+ * same model version. `index` is the position in that stream (0 = the first value the detector
+ * was fed) of the value at which the detector signalled; the time of a detection is the window's.
+ */
+export const DetectorStateSchema = z.strictObject({
+  method: DetectorMethodSchema,
+  /** Values fed to the detector in this window. */
+  values: CountSchema,
+  /** Values fed since the detector started (this version, this evaluator). */
+  position: CountSchema,
+  /** The detector signalled a change in this window. */
+  drifted: z.boolean(),
+  /** Changes signalled in this window (also beyond the listed ones). */
+  drifts: CountSchema,
+  /** The window ended in the detector's warning zone (detectors with one, e.g. DDM). */
+  warning: z.boolean(),
+  detections: z.array(z.strictObject({ index: CountSchema })).max(MAX_DETECTIONS_LISTED),
+});
+export type DetectorState = z.infer<typeof DetectorStateSchema>;
+
 export const DriftReportSchema = z
   .strictObject({
     schemaVersion: z.literal(DRIFT_REPORT_SCHEMA_VERSION),
@@ -82,6 +111,8 @@ export const DriftReportSchema = z
         degraded: z.boolean(),
       })
       .optional(),
+    /** Streaming detectors on the error stream; absent when none ran (no labels, or none configured). */
+    detectors: z.array(DetectorStateSchema).max(DetectorMethodSchema.options.length).optional(),
     driftType: DriftTypeSchema,
     generatedAt: UtcDateTimeSchema,
   })

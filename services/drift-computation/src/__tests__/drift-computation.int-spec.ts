@@ -33,6 +33,11 @@ describe('drift-computation service process', () => {
     const falseAlarms = reports.filter((r) => r.driftType !== 'none');
     process.stderr.write(`stable stream: ${reports.length} windows, ${falseAlarms.length} with drift (${falseAlarms.map((r) => r.driftType).join(', ') || 'none'})\n`);
     expect(falseAlarms).toEqual([]);
+    // The streaming detector (ADWIN) ran on every window's errors and raised no false alarm either.
+    const detectorAlarms = reports.filter((r) => r.detectors?.some((d) => d.drifted));
+    process.stderr.write(`stable stream: ${detectorAlarms.length} windows with a streaming-detector signal\n`);
+    expect(reports.every((r) => r.detectors?.map((d) => d.method).join() === 'adwin')).toBe(true);
+    expect(detectorAlarms).toEqual([]);
     expect(await harness.requests(t)).toEqual([]);
     // Accuracy on labeled events matches the stand-in model's 95%.
     const accuracy = reports.flatMap((r) => r.performance?.metrics.filter((m) => m.metric === 'accuracy') ?? []);
@@ -65,6 +70,11 @@ describe('drift-computation service process', () => {
       expect(r.performance?.degraded).toBe(true);
     }
 
+    // ADWIN on the error stream signals once, inside the first window after the switch.
+    const signals = reports.filter((r) => r.detectors?.some((d) => d.method === 'adwin' && d.drifted));
+    expect(signals.map((r) => r.window.start)).toEqual([new Date(switchAt).toISOString()]);
+    expect(signals[0].detectors?.[0].detections).toHaveLength(1);
+
     const requests = await harness.requests(t);
     expect(requests).toHaveLength(1);
     const [request] = requests;
@@ -84,6 +94,7 @@ describe('drift-computation service process', () => {
     expect((await fetch(`${service.url}/models/no-such-model/reports/latest`)).status).toBe(404);
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toContain(`mlops_retrain_requests_total{model="${model}",reason="concept_drift"} 1`);
+    expect(metrics).toContain(`mlops_drift_detector_detections_total{model="${model}",detector="adwin"} 1`);
     expect(metrics).toMatch(new RegExp(`mlops_model_performance\\{model="${model.replace(/\./g, '\\.')}",version="${version.version}",metric="accuracy",window="baseline"\\} 0\\.9`));
   });
 });

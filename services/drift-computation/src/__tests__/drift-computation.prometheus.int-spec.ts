@@ -29,7 +29,8 @@ describe('drift-computation scraped by Prometheus', () => {
     await harness.deploy(t, version);
     const start = Date.UTC(2026, 10, 1, 11);
     const stream = ingestedStream(loadScenario('covariate-drift'), { start, rate: 300, seed: 25, runId: uniqueName('covariate'), model });
-    const service = await harness.start(prefix);
+    // A short stall threshold: once the stream ends, the stalled-windows alert goes pending.
+    const service = await harness.start(prefix, { DRIFT_STALL_AFTER: '5s' });
     prometheus = await startPrometheus([{ url: service.url, labels: { service: 'drift-computation' } }], [RULES]);
     await harness.produce(t, stream);
 
@@ -59,7 +60,16 @@ describe('drift-computation scraped by Prometheus', () => {
     expect(await value(`mlops_model_performance{${labels},metric="accuracy",window="current"}`)).toBeGreaterThan(0.9);
     expect((await p.query(`count by (feature) (mlops_feature_drift_score{${labels}})`)).length).toBe(9);
     expect(await value(`sum(mlops_drift_windows_total{model="${model}",drift_type="data"})`)).toBe(4);
+    // The streaming detector ran on the labeled events and, performance holding, saw no change.
+    expect(await value(`mlops_drift_detector_drifted{${labels},detector="adwin"}`)).toBe(0);
+    expect(await p.query(`mlops_drift_detector_detections_total{model="${model}"}`)).toEqual([]);
+    // Prediction drift as 0/1, matching the latest report's test.
+    expect(await value(`mlops_prediction_drifted{${labels}}`)).toBe(reports[reports.length - 1].predictionDrift?.drifted ? 1 : 0);
+    expect(await value('mlops_drift_window_stall_threshold_seconds')).toBe(5);
     // The repo's alert on dataset drift goes pending on these series (it fires after 5 minutes).
     await waitFor(async () => (await p.query(`ALERTS{alertname="MlopsDatasetDrift",model="${model}"}`)).length === 1, 'MlopsDatasetDrift pending', { timeoutMs: 30_000, intervalMs: 500 });
+    // No more events, so no more windows: the stalled-windows alert goes pending for this model.
+    await waitFor(async () => (await p.query(`ALERTS{alertname="MlopsDriftWindowsStalled",model="${model}"}`)).length === 1, 'MlopsDriftWindowsStalled pending', { timeoutMs: 30_000, intervalMs: 500 });
+    expect(await p.query(`ALERTS{alertname=~"MlopsStreamingDetectorDrift|MlopsLabelCoverageLow",model="${model}"}`)).toEqual([]);
   });
 });

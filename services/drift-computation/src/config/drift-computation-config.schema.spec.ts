@@ -34,8 +34,26 @@ describe('drift-computation configuration', () => {
       consecutiveWindows: 2,
       cooldownMs: 86_400_000,
       responses: { concept: 'retrain', data_and_concept: 'retrain', data: 'retrain_when_labeled', prediction: 'alert' },
+      detectorDrift: 'evidence',
       columns: {},
     });
+    expect(config).toMatchObject({ DRIFT_DETECTOR_MAX_ERRORS: 20_000 });
+    expect(config.DRIFT_STALL_AFTER).toBeUndefined();
+  });
+
+  it('chooses the streaming detectors and what their drift means, from the environment or the file', () => {
+    const fromEnv = loadConfig(driftComputationConfigSchema, { ...base, DRIFT_POLICY_DETECTORS: 'adwin, page_hinkley', DRIFT_POLICY_DETECTOR_DRIFT: 'sufficient', DRIFT_STALL_AFTER: '3h' });
+    expect(fromEnv.policies.for('any')).toMatchObject({ detectors: ['adwin', 'page_hinkley'], detectorDrift: 'sufficient' });
+    expect(fromEnv.DRIFT_STALL_AFTER).toBe(10_800_000);
+    expect(loadConfig(driftComputationConfigSchema, { ...base, DRIFT_POLICY_DETECTORS: 'none' }).policies.for('any').detectors).toEqual([]);
+    const policy = file('detectors.yaml', 'models:\n  loan-approval:\n    detectors: [ddm, adwin]\n    detectorDrift: ignore\n');
+    expect(loadConfig(driftComputationConfigSchema, { ...base, DRIFT_POLICY_FILE: policy }).policies.for('loan-approval')).toMatchObject({ detectors: ['ddm', 'adwin'], detectorDrift: 'ignore' });
+    expect(problems({ DRIFT_POLICY_DETECTORS: 'ddm,kswin', DRIFT_POLICY_DETECTOR_DRIFT: 'always' })).toEqual([
+      expect.stringMatching(/^DRIFT_POLICY_DETECTORS: expected a comma-separated list of ddm, adwin, page_hinkley \(or none\), not kswin/),
+      expect.stringMatching(/^DRIFT_POLICY_DETECTOR_DRIFT: expected one of ignore, evidence, sufficient/),
+    ]);
+    const bad = file('bad-detectors.yaml', 'defaults:\n  detectors: [cusum]\n');
+    expect(problems({ DRIFT_POLICY_FILE: bad }).join('\n')).toMatch(/expected one of ddm, adwin, page_hinkley at defaults\.detectors\.0/);
   });
 
   it('reads durations from seconds to weeks', () => {

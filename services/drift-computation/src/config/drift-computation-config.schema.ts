@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { InvalidPolicyFileError, loadPolicyFile } from '../policy/load-policy-file';
 import { resolvePolicies } from '../policy/resolve-policies';
 import type { PolicySection } from '../policy/retrain-policy.schema';
-import { DRIFT_RESPONSES, type DriftResponse } from '../policy/retrain-policy';
+import { DETECTOR_METHODS, type DetectorMethod } from '../detectors/streaming-detectors';
+import { DETECTOR_DRIFT_USES, DRIFT_RESPONSES, type DetectorDriftUse, type DriftResponse } from '../policy/retrain-policy';
 import { DURATION_HINT, parseDuration } from './duration';
 
 const duration = (min: number) =>
@@ -18,6 +19,15 @@ const duration = (min: number) =>
 const int = (what: string, min: number, max: number) =>
   z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).min(min, `expected ${what} ≥ ${min}`).max(max, `expected ${what} ≤ ${max}`);
 const fraction = z.coerce.number({ error: 'expected a number in [0, 1]' }).min(0, 'expected a number in [0, 1]').max(1, 'expected a number in [0, 1]');
+const detectorList = z.string().transform((text, ctx) => {
+  const names = text.split(',').map((n) => n.trim()).filter((n) => n !== '' && n !== 'none');
+  const unknown = names.filter((n) => !(DETECTOR_METHODS as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `expected a comma-separated list of ${DETECTOR_METHODS.join(', ')} (or none), not ${unknown.join(', ')}` });
+    return z.NEVER;
+  }
+  return names as DetectorMethod[];
+});
 const response = z.enum(DRIFT_RESPONSES, { error: `expected one of ${DRIFT_RESPONSES.join(', ')}` });
 
 /** The drift-computation service's environment: runtime, registry, windows, retrain policy. */
@@ -45,6 +55,10 @@ export const driftComputationConfigSchema = runtimeEnvSchema
     DRIFT_HISTORY_WINDOWS: int('a window count', 1, 10_000).default(48),
     /** Features exported per model version as Prometheus series; the rest are counted, not exported. */
     DRIFT_METRICS_MAX_FEATURES: int('a feature count', 1, 512).default(100),
+    /** Errors kept per window and source partition for the streaming detectors (beyond: thinned out evenly). */
+    DRIFT_DETECTOR_MAX_ERRORS: int('an error count', 2, 1_000_000).default(20_000),
+    /** Wall-clock time without a closed window after which a model's windows count as stalled (exported for the alert). */
+    DRIFT_STALL_AFTER: duration(1000).optional(),
     DRIFT_POLICY_FILE: z.string().min(1).optional(),
     DRIFT_POLICY_DATASET_DRIFT_SHARE: fraction.optional(),
     DRIFT_POLICY_PERFORMANCE_DROP: z.coerce.number({ error: 'expected a number ≥ 0' }).min(0, 'expected a number ≥ 0').optional(),
@@ -57,6 +71,8 @@ export const driftComputationConfigSchema = runtimeEnvSchema
     DRIFT_POLICY_ON_PREDICTION: response.optional(),
     DRIFT_POLICY_ON_CONCEPT: response.optional(),
     DRIFT_POLICY_ON_DATA_AND_CONCEPT: response.optional(),
+    DRIFT_POLICY_DETECTORS: detectorList.optional(),
+    DRIFT_POLICY_DETECTOR_DRIFT: z.enum(DETECTOR_DRIFT_USES, { error: `expected one of ${DETECTOR_DRIFT_USES.join(', ')}` }).optional(),
   })
   .superRefine(requireMlflowUriWhenSelected)
   .transform((env, ctx) => {
@@ -87,6 +103,8 @@ interface PolicyEnv {
   DRIFT_POLICY_ON_PREDICTION?: DriftResponse;
   DRIFT_POLICY_ON_CONCEPT?: DriftResponse;
   DRIFT_POLICY_ON_DATA_AND_CONCEPT?: DriftResponse;
+  DRIFT_POLICY_DETECTORS?: DetectorMethod[];
+  DRIFT_POLICY_DETECTOR_DRIFT?: DetectorDriftUse;
 }
 
 /** The DRIFT_POLICY_* variables as a policy section (they override the file's defaults). */
@@ -99,6 +117,8 @@ function policyFromEnv(env: PolicyEnv): PolicySection {
     minLabeled: env.DRIFT_POLICY_MIN_LABELED,
     consecutiveWindows: env.DRIFT_POLICY_CONSECUTIVE_WINDOWS,
     cooldown: env.DRIFT_POLICY_COOLDOWN,
+    detectors: env.DRIFT_POLICY_DETECTORS,
+    detectorDrift: env.DRIFT_POLICY_DETECTOR_DRIFT,
     responses: {
       data: env.DRIFT_POLICY_ON_DATA,
       prediction: env.DRIFT_POLICY_ON_PREDICTION,

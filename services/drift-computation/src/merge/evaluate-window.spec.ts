@@ -29,6 +29,9 @@ describe('window evaluation on simulated streams (4 partitions, 30 s windows of 
     expect(reports.filter((r) => r.driftType !== 'none').map((r) => r.window.start)).toEqual([]);
     expect(requests).toEqual([]);
     expect(reports.every((r) => r.samples.current === 3000 && r.performance?.metrics[0].metric === 'accuracy')).toBe(true);
+    // The streaming detector (ADWIN by default) runs on every window's errors, continuing its stream, and stays silent.
+    expect(reports.map((r) => r.detectors?.map((d) => [d.method, d.drifted]))).toEqual(reports.map(() => [['adwin', false]]));
+    expect(reports.map((r) => r.detectors?.[0].position)).toEqual(reports.map((_, i) => reports.slice(0, i + 1).reduce((n, r) => n + r.samples.labeled, 0)));
   });
 
   it('covariate shift of salary: data drift on salary alone, performance holds', () => {
@@ -52,6 +55,22 @@ describe('window evaluation on simulated streams (4 partitions, 30 s windows of 
     expect(accuracy?.degraded).toBe(true);
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ model: 'loan-approval', reason: 'concept_drift', dataWindow: { from: new Date(start + 150_000).toISOString(), to: new Date(start + 210_000).toISOString() } });
+    // ADWIN on the error stream signals once, 68 labels into the first window after the switch.
+    const signals = reports.flatMap((r) => (r.detectors ?? []).filter((d) => d.drifted).map((d) => ({ window: r.window.start, method: d.method, index: d.detections.map((x) => x.index) })));
+    expect(signals).toEqual([{ window: new Date(start + 150_000).toISOString(), method: 'adwin', index: [13_599] }]);
+    expect(13_599 - (after[0].detectors?.[0].position ?? 0) + after[0].samples.labeled).toBe(68);
+  });
+
+  it('DDM and Page–Hinkley too when configured; DDM also signals on the stable part (why it is not the default)', () => {
+    const stream = ingestedStream(loadScenario('concept-drift'), { start, rate: 100, seed: 13, runId: 'concept-drift-13' });
+    const all = { ...policy, detectors: ['ddm', 'adwin', 'page_hinkley'] as const };
+    const { reports, requests } = evaluatePartials(liveOrder(buildPartials(partitionStream(stream, 4), baseline, all, spec)), baseline, all, spec, 4, 2);
+    const signals = (method: string) => reports.flatMap((r) => r.detectors?.find((d) => d.method === method)?.detections.map((d) => d.index) ?? []);
+    expect(signals('ddm')).toEqual([72, 122, 744, 13_764]);
+    expect(signals('adwin')).toEqual([13_599]);
+    expect(signals('page_hinkley')).toEqual([13_752]);
+    // DDM's early signals are evidence without the metrics' confirmation: the request is unchanged.
+    expect(requests.map((r) => r.dataWindow)).toEqual([{ from: new Date(start + 150_000).toISOString(), to: new Date(start + 210_000).toISOString() }]);
   });
 
   it('reports a window with too few samples as such, not as drift', () => {

@@ -1,6 +1,7 @@
 import { classifyDriftType, DRIFT_REPORT_SCHEMA_VERSION, DriftReport, FeatureDrift } from '@mlops/contracts';
 import { ColumnDriftResult, evaluateDrift } from '@mlops/drift-stats';
 import type { Baseline } from '../baselines/baseline';
+import type { DetectorWindowState } from '../detectors/streaming-detectors';
 import type { RetrainPolicy } from '../policy/retrain-policy';
 import { reportKind, timeWindowBounds, WindowSpec } from '../windows/windowing';
 import { comparePerformance, windowMetrics } from './compare-performance';
@@ -15,6 +16,8 @@ export interface EvaluationInput {
   merged: MergedWindow;
   baseline: Baseline;
   policy: RetrainPolicy;
+  /** What the version's streaming detectors did on this window's errors (undefined: none ran). */
+  detectors?: DetectorWindowState[];
   generatedAt: Date;
 }
 
@@ -25,6 +28,8 @@ export interface WindowEvaluation {
   readonly sufficient: boolean;
   /** At least `minLabeled` labels. */
   readonly labeledEnough: boolean;
+  /** A streaming detector signalled a change in this window. */
+  readonly detectorDrift: boolean;
   readonly startMs: number;
   readonly endMs: number;
   readonly primaryMetric?: string;
@@ -68,6 +73,7 @@ export function evaluateWindow(input: EvaluationInput): WindowEvaluation {
     datasetDrift,
     ...(predictionDrift ? { predictionDrift } : {}),
     ...(performance ? { performance: { metrics: performance.metrics, degraded: performance.degraded } } : {}),
+    ...(input.detectors && input.detectors.length > 0 ? { detectors: input.detectors } : {}),
     driftType: classifyDriftType({
       dataDrift: datasetDrift.drifted,
       predictionDrift: predictionDrift?.drifted ?? false,
@@ -80,6 +86,7 @@ export function evaluateWindow(input: EvaluationInput): WindowEvaluation {
     identity,
     sufficient,
     labeledEnough: merged.labeledRows >= policy.minLabeled,
+    detectorDrift: input.detectors?.some((d) => d.drifted) ?? false,
     startMs: bounds.startMs,
     endMs: bounds.endMs,
     ...(performance ? { primaryMetric: performance.primary } : {}),

@@ -1,5 +1,6 @@
 import type { RetrainRequest } from '@mlops/contracts';
 import type { Baseline } from '../baselines/baseline';
+import type { VersionDetectors } from '../detectors/streaming-detectors';
 import { decideRetrain, PolicyMemory, RetrainDecision } from '../policy/decide-retrain';
 import type { RetrainPolicy } from '../policy/retrain-policy';
 import type { WindowSpec } from '../windows/windowing';
@@ -18,8 +19,9 @@ export interface Judgement {
 }
 
 /**
- * One model version's window, start to finish and pure: merge its partials, evaluate it against
- * the baseline, apply the retrain policy. Undefined when the window holds no predictions (labels only).
+ * One model version's window, start to finish: merge its partials, feed its errors to the
+ * version's streaming detectors (the only state it changes), evaluate it against the baseline,
+ * apply the retrain policy. Undefined when the window holds no predictions (labels only).
  */
 export function judgeWindow(input: {
   model: string;
@@ -29,11 +31,14 @@ export function judgeWindow(input: {
   policy: RetrainPolicy;
   spec: WindowSpec;
   memory: PolicyMemory;
+  /** The version's streaming detectors, fed with this window's errors (state carried across windows). */
+  detectors?: VersionDetectors;
   now: Date;
 }): Judgement | undefined {
   const merged = mergePartials(input.partials);
   if (merged.currentRows === 0) return undefined;
-  const evaluation = evaluateWindow({ model: input.model, index: input.index, spec: input.spec, merged, baseline: input.baseline, policy: input.policy, generatedAt: input.now });
+  const detectors = input.detectors && merged.labeledRows > 0 ? input.detectors.feed(merged.errors) : undefined;
+  const evaluation = evaluateWindow({ model: input.model, index: input.index, spec: input.spec, merged, baseline: input.baseline, policy: input.policy, detectors, generatedAt: input.now });
   const { decision, memory } = decideRetrain(
     input.memory,
     {
@@ -44,6 +49,7 @@ export function judgeWindow(input: {
       driftType: evaluation.report.driftType,
       sufficient: evaluation.sufficient,
       labeledEnough: evaluation.labeledEnough,
+      detectorDrift: evaluation.detectorDrift,
     },
     input.policy,
   );

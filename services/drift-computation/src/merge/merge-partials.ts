@@ -1,4 +1,5 @@
 import { mergeAll, profileFromJSON, WindowProfile } from '@mlops/drift-stats';
+import { ErrorSequence } from '../detectors/error-sequence';
 import { mergePerformance, performanceFromJSON, PerformanceStats } from '../partials/performance-stats';
 import type { PartialWindow } from '../partials/partial-message.schema';
 import type { VersionPartials } from './window-merger';
@@ -9,6 +10,8 @@ export interface MergedWindow {
   readonly currentRows: number;
   readonly performance: PerformanceStats | null;
   readonly labeledRows: number;
+  /** The error streams of the labeled partials, one per source partition in partition order, each in offset order. */
+  readonly errors: readonly (readonly number[])[];
   readonly minTimeMs: number;
   readonly maxTimeMs: number;
 }
@@ -33,6 +36,7 @@ export function mergePartials(partials: VersionPartials): MergedWindow {
     currentRows: predictions.reduce((n, w) => n + w.rows, 0),
     performance,
     labeledRows: labeled.reduce((n, w) => n + w.rows, 0),
+    errors: labeled.flatMap((w) => (w.errors ? [ErrorSequence.fromJSON(w.errors).toArray()] : [])),
     minTimeMs: Math.min(...times.map((w) => w.minTimeMs)),
     maxTimeMs: Math.max(...times.map((w) => w.maxTimeMs)),
   };

@@ -11,6 +11,7 @@ import { DriftMetrics } from '../metrics/drift.metrics';
 import { PARTIAL_MESSAGE_SCHEMA_VERSION, PartialMessage, PartialMessageSchema } from '../partials/partial-message.schema';
 import { PARTIAL_EVENT_TYPE } from '../partials/source-partials.consumer';
 import { EMPTY_MEMORY, PolicyMemory } from '../policy/decide-retrain';
+import { DetectorShelf } from '../detectors/detector-shelf';
 import { ReportHistoryProvider } from '../reports/report-history.provider';
 import { judgeWindow } from './judge-window';
 import { PublishedLedger } from './published-ledger';
@@ -27,7 +28,7 @@ interface Outgoing {
  * Stage 2 of the service: owns some partitions of the partials topic (one consumer group for all
  * instances; a model's partials all land on one partition), merges each window's partials from
  * every source partition, evaluates it against the version's baseline, publishes the DriftReport
- * and applies the retrain policy. Its state is a function of the partials log: after a restart
+ * and applies the retrain policy (with the streaming detectors of each model version). Its state is a function of the partials log: after a restart
  * it replays its partitions over the merge horizon (publishing nothing), and the ids already on
  * `drift.reports` and `retrain.requests` keep a redelivered window from being published twice.
  */
@@ -35,6 +36,8 @@ interface Outgoing {
 export class WindowEvaluatorConsumer implements OnModuleInit, OnApplicationShutdown {
   private readonly merger: WindowMerger;
   private readonly memory = new Map<string, PolicyMemory>();
+  /** Streaming detectors per model version: fed in window order, rebuilt by the same replay as `memory`. */
+  private readonly detectors = new DetectorShelf();
   private readonly ledger = new PublishedLedger();
   /** Next offset per partials partition, and when this instance last handled it. */
   private readonly positions = new Map<number, { next: bigint; seenAtMs: number }>();
@@ -121,7 +124,7 @@ export class WindowEvaluatorConsumer implements OnModuleInit, OnApplicationShutd
       const parsed = parsePartial(message.value);
       if (!parsed.ok) outcomes.push({ status: 'rejected', error: new PermanentError(parsed.reason) });
       else {
-        await this.apply(parsed.value, message.partition, live);
+        await this.apply(parsed.value, message.partition, live, Number(message.timestamp));
         outcomes.push({ status: 'handled' });
       }
       this.positions.set(message.partition, { next: offset + 1n, seenAtMs: Date.now() });
@@ -129,7 +132,7 @@ export class WindowEvaluatorConsumer implements OnModuleInit, OnApplicationShutd
     return outcomes;
   }
 
-  private async apply(message: PartialMessage, partition: number, live: boolean): Promise<void> {
+  private async apply(message: PartialMessage, partition: number, live: boolean, recordTimeMs: number): Promise<void> {
     this.modelPartition.set(message.model, partition);
     let ready: ReadyWindow[];
     if (message.type === 'partial') {
@@ -145,10 +148,11 @@ export class WindowEvaluatorConsumer implements OnModuleInit, OnApplicationShutd
       ready = this.merger.close(message);
       this.notesSent.delete(`${message.model}\u0000${message.index}`);
     }
-    for (const window of ready) await this.evaluate(window, live);
+    for (const window of ready) await this.evaluate(window, live, recordTimeMs);
   }
 
-  private async evaluate(window: ReadyWindow, live: boolean): Promise<void> {
+  /** `recordTimeMs`: broker time of the partial that completed the window (when it was evaluated live, for a replay). */
+  private async evaluate(window: ReadyWindow, live: boolean, recordTimeMs: number): Promise<void> {
     const versions = [...window.versions.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     for (const version of versions) {
       const lookup = await this.context.baselines.get(window.model, version);
@@ -168,13 +172,18 @@ export class WindowEvaluatorConsumer implements OnModuleInit, OnApplicationShutd
         spec: this.context.settings.spec,
         // The cooldown also counts requests this instance only knows from retrain.requests.
         memory: { ...previous, lastRequestEndMs: maxOrNull(previous.lastRequestEndMs, this.ledger.lastRequestEndMs(window.model)) },
+        detectors: this.detectors.for(window.model, lookup.baseline, this.context.policies.for(window.model)),
         now,
       });
       if (!judged) continue;
       const { evaluation, decision, request } = judged;
       this.memory.set(window.model, judged.memory);
       this.metrics.observeEvaluation(Number(process.hrtime.bigint() - started) / 1e9);
-      if (!live) continue;
+      if (!live) {
+        // The stalled-windows alert reads when a window was last evaluated: a restart must not lose it.
+        this.metrics.restoreEvaluatedAt(window.model, recordTimeMs);
+        continue;
+      }
       const { report } = evaluation;
       if (!this.ledger.hasReport(report.reportId)) {
         this.enqueue(this.context.topics.reports, report.model, DriftReportSchema.parse(report), DRIFT_REPORT_TYPE, report.reportId);
@@ -289,6 +298,7 @@ export class WindowEvaluatorConsumer implements OnModuleInit, OnApplicationShutd
         this.modelPartition.delete(model);
         this.merger.forget(model);
         this.memory.delete(model);
+        this.detectors.forget(model);
       }
       this.logger.info('forgot partials partition not handled here for a while', { partition });
     }

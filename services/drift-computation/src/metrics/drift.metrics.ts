@@ -4,6 +4,7 @@ import { METRICS_REGISTRY, SERVICE_IDENTITY, ServiceIdentity } from '@mlops/obse
 import { SERVICE_CONFIG } from '@mlops/service-runtime';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DriftComputationConfig } from '../config/drift-computation-config.schema';
+import { stallThresholdMs } from '../windows/stall-threshold';
 import { SeriesBook } from './series-book';
 
 /** Outcomes of `mlops_events_total` for this service. */
@@ -27,6 +28,12 @@ export class DriftMetrics {
   private readonly featureDrifted: Gauge<'model' | 'version' | 'feature'>;
   private readonly datasetShare: Gauge<'model' | 'version'>;
   private readonly predictionScore: Gauge<'model' | 'version' | 'method'>;
+  private readonly predictionDrifted: Gauge<'model' | 'version'>;
+  private readonly detectorDrifted: Gauge<'model' | 'version' | 'detector'>;
+  private readonly detectorWarning: Gauge<'model' | 'version' | 'detector'>;
+  private readonly detectorLastIndex: Gauge<'model' | 'version' | 'detector'>;
+  private readonly detectorLastTime: Gauge<'model' | 'version' | 'detector'>;
+  private readonly detections: Counter<'model' | 'detector'>;
   private readonly performance: Gauge<'model' | 'version' | 'metric' | 'window'>;
   private readonly samples: Gauge<'model' | 'version'>;
   private readonly coverage: Gauge<'model' | 'version'>;
@@ -39,6 +46,7 @@ export class DriftMetrics {
   private readonly rebuilds: Counter<'stage' | 'trigger'>;
   private readonly evaluation: Histogram;
   private readonly book: SeriesBook;
+  private readonly lastEvaluatedMs = new Map<string, number>();
   private readonly maxFeatures: number;
 
   constructor(
@@ -55,6 +63,18 @@ export class DriftMetrics {
     this.featureDrifted = new Gauge({ name: 'mlops_feature_drifted', help: '1 when the feature drifted in the last closed window.', labelNames: ['model', 'version', 'feature'], registers });
     this.datasetShare = new Gauge({ name: 'mlops_dataset_drift_share', help: 'Share of the features that drifted in the last closed window.', labelNames: ['model', 'version'], registers });
     this.predictionScore = new Gauge({ name: 'mlops_prediction_drift_score', help: 'Drift score of the model output in the last closed window.', labelNames: ['model', 'version', 'method'], registers });
+    this.predictionDrifted = new Gauge({ name: 'mlops_prediction_drifted', help: '1 when the model output drifted in the last closed window (prediction drift test).', labelNames: ['model', 'version'], registers });
+    const detector = ['model', 'version', 'detector'] as const;
+    this.detectorDrifted = new Gauge({ name: 'mlops_drift_detector_drifted', help: '1 when the streaming detector signalled a change in the error stream of the last closed window.', labelNames: detector, registers });
+    this.detectorWarning = new Gauge({ name: 'mlops_drift_detector_warning', help: '1 when the last closed window ended in the detector\'s warning zone (DDM).', labelNames: detector, registers });
+    this.detectorLastIndex = new Gauge({ name: 'mlops_drift_detector_last_detection_index', help: 'Position in the version\'s error stream of the detector\'s latest detection.', labelNames: detector, registers });
+    this.detectorLastTime = new Gauge({ name: 'mlops_drift_detector_last_detection_timestamp_seconds', help: 'Event-time end of the window of the detector\'s latest detection.', labelNames: detector, registers });
+    this.detections = new Counter({ name: 'mlops_drift_detector_detections_total', help: 'Changes signalled by the streaming detectors on the error stream.', labelNames: ['model', 'detector'], registers });
+    new Gauge({
+      name: 'mlops_drift_window_stall_threshold_seconds',
+      help: 'Wall-clock time without an evaluated window after which a model\'s windows count as stalled (DRIFT_STALL_AFTER, or derived from the window settings).',
+      registers,
+    }).set(stallThresholdMs({ kind: config.DRIFT_WINDOW_KIND, sizeMs: config.DRIFT_WINDOW_SIZE, latenessMs: config.DRIFT_ALLOWED_LATENESS, idleTimeoutMs: config.DRIFT_IDLE_TIMEOUT, override: config.DRIFT_STALL_AFTER }) / 1000);
     this.performance = new Gauge({ name: 'mlops_model_performance', help: 'Model metric on the labeled events of the last closed window (window="current") and at training (window="baseline").', labelNames: ['model', 'version', 'metric', 'window'], registers });
     this.samples = new Gauge({ name: 'mlops_window_samples', help: 'Predictions in the last closed window.', labelNames: ['model', 'version'], registers });
     this.coverage = new Gauge({ name: 'mlops_label_coverage_ratio', help: 'Labeled / predictions in the last closed window.', labelNames: ['model', 'version'], registers });
@@ -95,6 +115,19 @@ export class DriftMetrics {
     this.retrains.inc({ model, reason });
   }
 
+  /**
+   * After a replay: when the replayed window was evaluated (the broker time of the partial that
+   * completed it), unless a later evaluation is known. Nothing else of a replayed window is
+   * exported, but without this a restart would hide windows that stalled before it.
+   */
+  restoreEvaluatedAt(model: string, evaluatedAtMs: number): void {
+    if (!Number.isFinite(evaluatedAtMs)) return;
+    const known = this.lastEvaluatedMs.get(model) ?? -Infinity;
+    if (evaluatedAtMs <= known) return;
+    this.lastEvaluatedMs.set(model, evaluatedAtMs);
+    this.evaluatedAt.set({ model }, evaluatedAtMs / 1000);
+  }
+
   /** Publishes the gauges of a window's report (the last closed window wins). */
   report(report: DriftReport, sufficient: boolean, nowMs: number): void {
     const { model, version } = report;
@@ -103,13 +136,18 @@ export class DriftMetrics {
       this.book.record(model, version, { metric, labels });
     };
     this.windows.inc({ model, drift_type: sufficient ? report.driftType : 'insufficient' });
+    this.lastEvaluatedMs.set(model, nowMs);
     this.evaluatedAt.set({ model }, nowMs / 1000);
     set(this.samples, 'samples', { model, version }, report.samples.current);
     set(this.coverage, 'coverage', { model, version }, report.samples.current > 0 ? report.samples.labeled / report.samples.current : 0);
     set(this.windowEnd, 'windowEnd', { model, version }, Date.parse(report.window.end) / 1000);
+    this.reportDetectors(report, set);
     if (!sufficient) return;
     set(this.datasetShare, 'datasetShare', { model, version }, report.datasetDrift.share);
-    if (report.predictionDrift) set(this.predictionScore, 'predictionScore', { model, version, method: report.predictionDrift.method }, report.predictionDrift.score);
+    if (report.predictionDrift) {
+      set(this.predictionScore, 'predictionScore', { model, version, method: report.predictionDrift.method }, report.predictionDrift.score);
+      set(this.predictionDrifted, 'predictionDrifted', { model, version }, report.predictionDrift.drifted ? 1 : 0);
+    }
     report.features.forEach((f, i) => {
       if (i >= this.maxFeatures) return;
       const labels = { model, version, feature: f.feature, method: f.method };
@@ -125,6 +163,21 @@ export class DriftMetrics {
     }
   }
 
+  /** Detectors run on labels, so their series are set whether or not the window had enough predictions. */
+  private reportDetectors(report: DriftReport, set: (gauge: Gauge<string>, metric: string, labels: Record<string, string>, value: number) => void): void {
+    const { model, version } = report;
+    for (const d of report.detectors ?? []) {
+      const labels = { model, version, detector: d.method };
+      set(this.detectorDrifted, 'detectorDrifted', labels, d.drifted ? 1 : 0);
+      set(this.detectorWarning, 'detectorWarning', labels, d.warning ? 1 : 0);
+      if (!d.drifted) continue;
+      this.detections.inc({ model, detector: d.method }, d.drifts);
+      const last = d.detections[d.detections.length - 1];
+      if (last) set(this.detectorLastIndex, 'detectorLastIndex', labels, last.index);
+      set(this.detectorLastTime, 'detectorLastTime', labels, Date.parse(report.window.end) / 1000);
+    }
+  }
+
   private gaugeByName(metric: string): Gauge<string> | undefined {
     const gauges: Record<string, Gauge<string>> = {
       samples: this.samples,
@@ -132,6 +185,11 @@ export class DriftMetrics {
       windowEnd: this.windowEnd,
       datasetShare: this.datasetShare,
       predictionScore: this.predictionScore,
+      predictionDrifted: this.predictionDrifted,
+      detectorDrifted: this.detectorDrifted,
+      detectorWarning: this.detectorWarning,
+      detectorLastIndex: this.detectorLastIndex,
+      detectorLastTime: this.detectorLastTime,
       featureScore: this.featureScore,
       featureThreshold: this.featureThreshold,
       featurePValue: this.featurePValue,

@@ -4,7 +4,7 @@ import { readLabeledPrediction, readPrediction } from '../events/monitored-event
 import { DEFAULT_RETRAIN_POLICY, RetrainPolicies } from '../policy/retrain-policy';
 import { sourceWindowing } from '../windows/windowing';
 import { applyLabeled, applyPredictions, Resolution } from './apply-events';
-import type { PerformanceStats } from './performance-stats';
+import type { LabeledWindow } from './labeled-window';
 import { SourcePartition } from './source-partition';
 
 const reference = ReferenceProfile.fromRows(
@@ -27,6 +27,7 @@ const ctx = (resolve: (model: string, version?: string) => Resolution = () => ({
   resolve,
   policies: new RetrainPolicies({ ...DEFAULT_RETRAIN_POLICY, positiveLabel: 'approve' }),
   sampleSize: 64,
+  errorCapacity: 100,
   nowMs: 0,
 });
 
@@ -56,8 +57,8 @@ describe('applyPredictions', () => {
 });
 
 describe('applyLabeled', () => {
-  it('measures performance in the window of the prediction time, with the positive class probability', () => {
-    const state = new SourcePartition<PerformanceStats>(0, window);
+  it('measures performance in the window of the prediction time, with the positive class probability, and keeps the errors in arrival order', () => {
+    const state = new SourcePartition<LabeledWindow>(0, window);
     const labeled = [0, 1, 2, 3].map((i) => ({
       offset: BigInt(i),
       recordTimeMs: t0,
@@ -65,7 +66,8 @@ describe('applyLabeled', () => {
     }));
     expect(applyLabeled(state, labeled, ctx())).toMatchObject({ accepted: 4 });
     applyLabeled(state, [{ offset: 4n, recordTimeMs: t0, read: readLabeledPrediction(Buffer.from(event(200).toString().replace(/}$/, ',"label":"reject"}'))) }], ctx());
-    const stats = state.due([])[0].cells[0].acc.compute();
-    expect(stats).toMatchObject({ n: 4, accuracy: 0.75, scored: 4 });
+    const { performance, errors } = state.due([])[0].cells[0].acc;
+    expect(performance.compute()).toMatchObject({ n: 4, accuracy: 0.75, scored: 4 });
+    expect(errors.toArray()).toEqual([0, 0, 0, 1]);
   });
 });

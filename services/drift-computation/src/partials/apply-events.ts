@@ -3,7 +3,7 @@ import { BASELINE_PREDICTION_COLUMN, BASELINE_SCORE_COLUMN } from '@mlops/model'
 import type { Baseline } from '../baselines/baseline';
 import type { MonitoredLabeledPrediction, MonitoredPrediction, ReadResult } from '../events/monitored-event';
 import type { RetrainPolicies } from '../policy/retrain-policy';
-import { addLabeled, createPerformanceStats, PerformanceStats } from './performance-stats';
+import { addLabeledEvent, createLabeledWindow, LabeledWindow } from './labeled-window';
 import type { SourcePartition } from './source-partition';
 
 /** One consumed record, decoded (or not) before the chunk is applied. */
@@ -28,6 +28,8 @@ export interface ApplyContext {
   resolve(model: string, version: string | undefined): Resolution;
   policies: RetrainPolicies;
   sampleSize: number;
+  /** Errors kept per window and source partition for the streaming detectors. */
+  errorCapacity: number;
   nowMs: number;
 }
 
@@ -85,9 +87,9 @@ export function applyPredictions(state: SourcePartition<WindowProfile>, records:
   return counts;
 }
 
-/** Measures labeled predictions into the windows of their prediction time. */
+/** Measures labeled predictions into the windows of their prediction time, and keeps their errors in arrival order. */
 export function applyLabeled(
-  state: SourcePartition<PerformanceStats>,
+  state: SourcePartition<LabeledWindow>,
   records: readonly DecodedRecord<MonitoredLabeledPrediction>[],
   ctx: ApplyContext,
 ): ApplyCounts {
@@ -105,10 +107,10 @@ export function applyLabeled(
     if ('unmonitored' in resolution || resolution.baseline.task === null) counts.unmonitored++;
     else {
       const { baseline } = resolution;
-      const cell = state.place(event.model, baseline.version, event.eventTimeMs, record.offset, () => createPerformanceStats(baseline, positiveLabel) as PerformanceStats);
+      const cell = state.place(event.model, baseline.version, event.eventTimeMs, record.offset, () => createLabeledWindow(baseline, positiveLabel, ctx.errorCapacity) as LabeledWindow);
       if (cell === 'late') counts.late++;
       else {
-        addLabeled(cell.acc, event, positiveLabel);
+        addLabeledEvent(cell.acc, event, positiveLabel);
         counts.accepted++;
       }
     }

@@ -1,5 +1,6 @@
 import { ModelNameSchema, ModelVersionSchema } from '@mlops/contracts';
 import { z } from 'zod';
+import { ErrorSequenceJsonSchema } from '../detectors/error-sequence';
 
 export const PARTIAL_MESSAGE_SCHEMA_VERSION = 1;
 
@@ -23,6 +24,8 @@ export const PartialWindowSchema = z.strictObject({
   profile: z.unknown().optional(),
   /** labeled: ClassificationStats or RegressionStats JSON. */
   performance: z.unknown().optional(),
+  /** labeled: the errors in offset order, for the streaming detectors (absent from older partials). */
+  errors: ErrorSequenceJsonSchema.optional(),
 });
 export type PartialWindow = z.infer<typeof PartialWindowSchema>;
 

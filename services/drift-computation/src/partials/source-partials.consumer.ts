@@ -15,13 +15,13 @@ import { countBlockSize, sourceWindowing } from '../windows/windowing';
 import { ApplyCounts, applyLabeled, applyPredictions, DecodedRecord } from './apply-events';
 import type { SourceRole } from './partial-message.schema';
 import { PartitionStates } from './partition-states';
-import type { PerformanceStats } from './performance-stats';
+import type { LabeledWindow } from './labeled-window';
 import type { SourcePartition } from './source-partition';
 import { toPartialMessages } from './to-partial-messages';
 
 export const PARTIAL_EVENT_TYPE = 'io.mlops.drift.partial.v1';
 
-type AnyState = SourcePartition<WindowProfile> | SourcePartition<PerformanceStats>;
+type AnyState = SourcePartition<WindowProfile> | SourcePartition<LabeledWindow>;
 
 /**
  * Stage 1 of the service: owns some partitions of `predictions` and `predictions.labeled` (one
@@ -33,7 +33,7 @@ type AnyState = SourcePartition<WindowProfile> | SourcePartition<PerformanceStat
 @Injectable()
 export class SourcePartialsConsumer implements OnModuleInit, OnApplicationShutdown {
   readonly predictions: PartitionStates<WindowProfile>;
-  readonly labeled: PartitionStates<PerformanceStats>;
+  readonly labeled: PartitionStates<LabeledWindow>;
   private forgetTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -104,7 +104,7 @@ export class SourcePartialsConsumer implements OnModuleInit, OnApplicationShutdo
       }),
     );
     if (role === 'predictions') await this.announce(role, state as SourcePartition<WindowProfile>);
-    else await this.announce(role, state as SourcePartition<PerformanceStats>);
+    else await this.announce(role, state as SourcePartition<LabeledWindow>);
     const topic = messages[0].topic;
     this.metrics.countEvents(topic, 'accepted', counts.accepted);
     this.metrics.countEvents(topic, 'late', counts.late);
@@ -121,7 +121,7 @@ export class SourcePartialsConsumer implements OnModuleInit, OnApplicationShutdo
    * a registry outage retries the chunk cleanly), gets the partition's state and applies the chunk.
    */
   private async applyMessages(role: SourceRole, messages: ConsumedMessage[], stateFor: (first: DecodedRecord<unknown>) => Promise<AnyState>): Promise<{ counts: ApplyCounts; state: AnyState }> {
-    const ctx = { resolve: this.context.resolve.bind(this.context), policies: this.context.policies, sampleSize: this.context.config.DRIFT_WINDOW_SAMPLE_SIZE, nowMs: Date.now() };
+    const ctx = { resolve: this.context.resolve.bind(this.context), policies: this.context.policies, sampleSize: this.context.config.DRIFT_WINDOW_SAMPLE_SIZE, errorCapacity: this.context.config.DRIFT_DETECTOR_MAX_ERRORS, nowMs: Date.now() };
     if (role === 'predictions') {
       const records = messages.map((m) => decoded(m, readPrediction));
       await this.context.prefetch(okEvents(records));
@@ -130,12 +130,12 @@ export class SourcePartialsConsumer implements OnModuleInit, OnApplicationShutdo
     }
     const records = messages.map((m) => decoded(m, readLabeledPrediction));
     await this.context.prefetch(okEvents(records));
-    const state = (await stateFor(records[0])) as SourcePartition<PerformanceStats>;
+    const state = (await stateFor(records[0])) as SourcePartition<LabeledWindow>;
     return { counts: applyLabeled(state, records, ctx), state };
   }
 
   /** Publishes the windows the partition closed; they leave memory only once the broker has them. */
-  private async announce<A extends WindowProfile | PerformanceStats>(role: SourceRole, state: SourcePartition<A>): Promise<void> {
+  private async announce<A extends WindowProfile | LabeledWindow>(role: SourceRole, state: SourcePartition<A>): Promise<void> {
     const due = state.due(this.context.deployments.models());
     if (due.length === 0) return;
     const records = toPartialMessages(role, state.partition, due);
@@ -238,7 +238,7 @@ export class SourcePartialsConsumer implements OnModuleInit, OnApplicationShutdo
     });
   }
 
-  private states(role: SourceRole): PartitionStates<WindowProfile> | PartitionStates<PerformanceStats> {
+  private states(role: SourceRole): PartitionStates<WindowProfile> | PartitionStates<LabeledWindow> {
     return role === 'predictions' ? this.predictions : this.labeled;
   }
 

@@ -1,7 +1,8 @@
 import { STAT_METHODS, type StatMethod } from '@mlops/drift-stats';
 import { z } from 'zod';
 import { DURATION_HINT, parseDuration } from '../config/duration';
-import { DRIFT_RESPONSES } from './retrain-policy';
+import { DETECTOR_METHODS } from '../detectors/streaming-detectors';
+import { DETECTOR_DRIFT_USES, DRIFT_RESPONSES } from './retrain-policy';
 
 const fraction = z.number({ error: 'expected a number in [0, 1]' }).min(0, 'expected a number in [0, 1]').max(1, 'expected a number in [0, 1]');
 const count = (min: number) => z.number({ error: `expected an integer ≥ ${min}` }).int(`expected an integer ≥ ${min}`).min(min, `expected an integer ≥ ${min}`);
@@ -38,6 +39,9 @@ export const policySectionSchema = z.strictObject({
     .strictObject({ data: response.optional(), prediction: response.optional(), concept: response.optional(), data_and_concept: response.optional() })
     .optional(),
   columns: z.record(z.string().min(1), columnSchema).optional(),
+  /** Streaming detectors on the error stream (`[]`: none). */
+  detectors: z.array(z.enum(DETECTOR_METHODS, { error: `expected one of ${DETECTOR_METHODS.join(', ')}` })).optional(),
+  detectorDrift: z.enum(DETECTOR_DRIFT_USES, { error: `expected one of ${DETECTOR_DRIFT_USES.join(', ')}` }).optional(),
 });
 export type PolicySection = z.output<typeof policySectionSchema>;
 

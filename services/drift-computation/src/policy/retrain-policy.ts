@@ -1,4 +1,5 @@
 import type { ColumnDriftOptions } from '@mlops/drift-stats';
+import type { DetectorMethod } from '../detectors/streaming-detectors';
 
 /** The kinds of drift a window can show, beyond `none` (see classifyDriftType in @mlops/contracts). */
 export const DRIFT_KINDS = ['data', 'prediction', 'concept', 'data_and_concept'] as const;
@@ -14,6 +15,17 @@ export type DriftKind = (typeof DRIFT_KINDS)[number];
  */
 export const DRIFT_RESPONSES = ['retrain', 'retrain_when_labeled', 'alert', 'ignore'] as const;
 export type DriftResponse = (typeof DRIFT_RESPONSES)[number];
+
+/**
+ * What a streaming detector's drift means to the policy (see decideRetrain):
+ * - `ignore`: reported (DriftReport, Prometheus), nothing more;
+ * - `evidence`: a window where a detector signalled counts as concept drift for the streak, but a
+ *   streak asks for retraining only when the window-metric rule found concept drift in at least
+ *   one of its windows: detectors can bring a request forward, never make one alone;
+ * - `sufficient`: a detector's drift alone asks for retraining (no streak; cooldown applies).
+ */
+export const DETECTOR_DRIFT_USES = ['ignore', 'evidence', 'sufficient'] as const;
+export type DetectorDriftUse = (typeof DETECTOR_DRIFT_USES)[number];
 
 /** Metrics where lower is better; every other metric is higher-is-better. */
 export const LOWER_IS_BETTER: ReadonlySet<string> = new Set(['log_loss', 'mae', 'mse', 'rmse', 'mape']);
@@ -37,6 +49,9 @@ export interface RetrainPolicy {
   /** Event time between the end of a requested window and the next request's window end. */
   readonly cooldownMs: number;
   readonly responses: Readonly<Record<DriftKind, DriftResponse>>;
+  /** Streaming detectors on the error stream; unset: ADWIN (see detectorsFor); empty: none. */
+  readonly detectors?: readonly DetectorMethod[];
+  readonly detectorDrift: DetectorDriftUse;
   /** Per-feature stat test, threshold and effect floor (drift-stats' ColumnDriftOptions). */
   readonly columns: Readonly<Record<string, ColumnDriftOptions>>;
 }
@@ -50,6 +65,7 @@ export const DEFAULT_RETRAIN_POLICY: RetrainPolicy = {
   consecutiveWindows: 2,
   cooldownMs: 24 * 3_600_000,
   responses: { concept: 'retrain', data_and_concept: 'retrain', data: 'retrain_when_labeled', prediction: 'alert' },
+  detectorDrift: 'evidence',
   columns: {},
 };
 
@@ -68,3 +84,17 @@ export class RetrainPolicies {
     return [...this.byModel.keys()];
   }
 }
+
+/**
+ * The detectors a model version runs: the policy's, else ADWIN — on a classifier's 0/1 errors
+ * and on a regression's absolute errors alike (DDM skips errors outside [0, 1]) (its bound adapts to the variance, so no scale to
+ * tune). DDM, the classic for 0/1 errors, is not the default: with River's defaults it signalled
+ * on stable simulated streams (in the first window, where its minimum error rate rests on a few
+ * dozen labels, and later too even with a 1000-label warm start), while ADWIN stayed silent on
+ * them and found the Agrawal concept switch 68 labels after it (merge/evaluate-window.spec.ts).
+ */
+export function detectorsFor(policy: RetrainPolicy): readonly DetectorMethod[] {
+  return policy.detectors ?? DEFAULT_DETECTORS;
+}
+
+export const DEFAULT_DETECTORS: readonly DetectorMethod[] = ['adwin'];

@@ -6,9 +6,10 @@ import { judgeWindow } from '../../merge/judge-window';
 import { ReadyWindow, WindowMerger } from '../../merge/window-merger';
 import { applyLabeled, applyPredictions } from '../../partials/apply-events';
 import { PartialMessageSchema, PartialReport, SourceRole } from '../../partials/partial-message.schema';
-import type { PerformanceStats } from '../../partials/performance-stats';
+import type { LabeledWindow } from '../../partials/labeled-window';
 import { SourcePartition } from '../../partials/source-partition';
 import { toPartialMessages } from '../../partials/to-partial-messages';
+import { DetectorShelf } from '../../detectors/detector-shelf';
 import { EMPTY_MEMORY } from '../../policy/decide-retrain';
 import { RetrainPolicies, RetrainPolicy } from '../../policy/retrain-policy';
 import { sourceWindowing, WindowSpec } from '../../windows/windowing';
@@ -35,12 +36,12 @@ export function partitionStream(stream: IngestedStream, partitions: number): Rec
  */
 export function buildPartials(logs: Record<SourceRole, PartitionLog[]>, baseline: Baseline, policy: RetrainPolicy, spec: WindowSpec, chunk = 500): PartialReport[][] {
   const policies = new RetrainPolicies(policy);
-  const ctx = { resolve: () => ({ baseline }), policies, sampleSize: 512, nowMs: 0 };
+  const ctx = { resolve: () => ({ baseline }), policies, sampleSize: 512, errorCapacity: 20_000, nowMs: 0 };
   const out: PartialReport[][] = [];
   for (const role of ['predictions', 'labeled'] as const) {
     logs[role].forEach((log, partition) => {
       const messages: PartialReport[] = [];
-      const state = new SourcePartition<WindowProfile | PerformanceStats>(partition, sourceWindowing(spec, logs[role].length));
+      const state = new SourcePartition<WindowProfile | LabeledWindow>(partition, sourceWindowing(spec, logs[role].length));
       for (let start = 0; start < log.length; start += chunk) {
         const records = log.slice(start, start + chunk).map((r, i) => ({
           offset: BigInt(start + i),
@@ -48,7 +49,7 @@ export function buildPartials(logs: Record<SourceRole, PartitionLog[]>, baseline
           read: role === 'predictions' ? readPrediction(Buffer.from(r.value)) : readLabeledPrediction(Buffer.from(r.value)),
         }));
         if (role === 'predictions') applyPredictions(state as SourcePartition<WindowProfile>, records, ctx);
-        else applyLabeled(state as SourcePartition<PerformanceStats>, records as Parameters<typeof applyLabeled>[1], ctx);
+        else applyLabeled(state as SourcePartition<LabeledWindow>, records as Parameters<typeof applyLabeled>[1], ctx);
         const due = state.due([baseline.model]);
         for (const { message } of toPartialMessages(role, partition, due as Parameters<typeof toPartialMessages>[2])) {
           messages.push(PartialMessageSchema.parse(JSON.parse(JSON.stringify(message))) as PartialReport);
@@ -73,13 +74,14 @@ export function liveOrder(partials: PartialReport[][]): PartialReport[] {
 export function evaluatePartials(order: PartialReport[], baseline: Baseline, policy: RetrainPolicy, spec: WindowSpec, partitions: number, labelWaitWindows = 1) {
   const merger = new WindowMerger({ labelWaitWindows, partitions: { predictions: partitions, labeled: partitions } });
   let memory = EMPTY_MEMORY;
+  const detectors = new DetectorShelf();
   const reports: DriftReport[] = [];
   const requests: RetrainRequest[] = [];
   const evaluate = (ready: ReadyWindow[]) => {
     for (const window of ready) {
       const partials = window.versions.get(baseline.version);
       if (!partials) continue;
-      const judged = judgeWindow({ model: baseline.model, index: window.index, partials, baseline, policy, spec, memory, now: new Date(0) });
+      const judged = judgeWindow({ model: baseline.model, index: window.index, partials, baseline, policy, spec, memory, detectors: detectors.for(baseline.model, baseline, policy), now: new Date(0) });
       if (!judged) continue;
       memory = judged.memory;
       reports.push(judged.evaluation.report);
