@@ -34,7 +34,7 @@ describe('drift-computation configuration', () => {
       consecutiveWindows: 2,
       cooldownMs: 86_400_000,
       responses: { concept: 'retrain', data_and_concept: 'retrain', data: 'retrain_when_labeled', prediction: 'alert' },
-      detectorDrift: 'evidence',
+      detectorDrift: 'ignore',
       columns: {},
     });
     expect(config).toMatchObject({ DRIFT_DETECTOR_MAX_ERRORS: 20_000 });

@@ -39,6 +39,8 @@ export class DriftMetrics {
   private readonly coverage: Gauge<'model' | 'version'>;
   private readonly windowEnd: Gauge<'model' | 'version'>;
   private readonly evaluatedAt: Gauge<'model'>;
+  private readonly monitored: Gauge<'model' | 'version'>;
+  private readonly monitoredVersion = new Map<string, string>();
   private readonly retrains: Counter<'model' | 'reason'>;
   private readonly events: Counter<'service' | 'topic' | 'outcome'>;
   private readonly windows: Counter<'model' | 'drift_type'>;
@@ -80,6 +82,12 @@ export class DriftMetrics {
     this.coverage = new Gauge({ name: 'mlops_label_coverage_ratio', help: 'Labeled / predictions in the last closed window.', labelNames: ['model', 'version'], registers });
     this.windowEnd = new Gauge({ name: 'mlops_drift_window_end_timestamp_seconds', help: 'Event-time end of the last closed window.', labelNames: ['model', 'version'], registers });
     this.evaluatedAt = new Gauge({ name: 'mlops_drift_window_evaluated_timestamp_seconds', help: 'Wall-clock time the last window of the model was evaluated (stalled windows: it stops moving).', labelNames: ['model'], registers });
+    this.monitored = new Gauge({
+      name: 'mlops_drift_monitored_version_info',
+      help: 'The deployed version of each model, whose windows the drift alerts judge (1); gauges of an earlier version stay until its last windows close, but are no longer alerted on.',
+      labelNames: ['model', 'version'],
+      registers,
+    });
     this.retrains = new Counter({ name: 'mlops_retrain_requests_total', help: 'Retrain requests emitted, by reason.', labelNames: ['model', 'reason'], registers });
     this.events = new Counter({ name: 'mlops_events_total', help: 'Events consumed, by outcome: accepted, late (its window had closed), unmonitored (no baseline for its model version), dead_lettered.', labelNames: ['service', 'topic', 'outcome'], registers });
     this.windows = new Counter({ name: 'mlops_drift_windows_total', help: 'Windows evaluated, by drift type (insufficient: too few predictions to test).', labelNames: ['model', 'drift_type'], registers });
@@ -109,6 +117,15 @@ export class DriftMetrics {
 
   observeEvaluation(seconds: number): void {
     this.evaluation.observe(seconds);
+  }
+
+  /** A new version of `model` was deployed: alerts follow it from now on. */
+  versionDeployed(model: string, version: string): void {
+    const previous = this.monitoredVersion.get(model);
+    if (previous === version) return;
+    if (previous !== undefined) this.monitored.remove({ model, version: previous });
+    this.monitoredVersion.set(model, version);
+    this.monitored.set({ model, version }, 1);
   }
 
   retrainRequested(model: string, reason: RetrainReason): void {

@@ -67,26 +67,27 @@ describe('decideRetrain (defaults: 2 consecutive windows, 24 h cooldown)', () =>
 
   describe('streaming detector drift', () => {
     const detected = (index: number, driftType: DriftType = 'none', extra: Partial<WindowOutcome> = {}) => window(index, driftType, { detectorDrift: true, ...extra });
+    const evidence = { ...DEFAULT_RETRAIN_POLICY, detectorDrift: 'evidence' as const };
 
-    it('evidence (default): never asks on detector drift alone, however many windows signal', () => {
-      const decisions = run([detected(0), detected(1), window(2, 'none'), detected(3), detected(4), detected(5)]);
+    it('evidence: never asks on detector drift alone, however many windows signal', () => {
+      const decisions = run([detected(0), detected(1), window(2, 'none'), detected(3), detected(4), detected(5)], evidence);
       expect(decisions.map((d) => d.action === 'none' && d.why)).toEqual(['building_streak', 'unconfirmed', 'no_drift', 'building_streak', 'unconfirmed', 'unconfirmed']);
     });
 
     it('evidence: a detector drift one window before the metrics move brings the request forward by that window', () => {
-      expect(run([window(0, 'none'), detected(1), window(2, 'concept')])[2]).toEqual({ action: 'retrain', reason: 'concept_drift', fromMs: HOUR, toMs: 3 * HOUR, windows: 2 });
+      expect(run([window(0, 'none'), detected(1), window(2, 'concept')], evidence)[2]).toEqual({ action: 'retrain', reason: 'concept_drift', fromMs: HOUR, toMs: 3 * HOUR, windows: 2 });
       // Without the detector the same windows ask one window later.
       expect(run([window(0, 'none'), window(1, 'none'), window(2, 'concept'), window(3, 'concept')]).map((d) => d.action)).toEqual(['none', 'none', 'none', 'retrain']);
     });
 
     it('evidence: counts only with enough labels, and turns data drift into data and concept drift', () => {
-      expect(run([detected(0, 'none', { labeledEnough: false }), window(1, 'concept')]).map((d) => d.action === 'none' && d.why)).toEqual(['no_drift', 'building_streak']);
-      expect(run([detected(0, 'data'), detected(1, 'data')])[1]).toMatchObject({ action: 'retrain', reason: 'concept_drift', windows: 2 });
+      expect(run([detected(0, 'none', { labeledEnough: false }), window(1, 'concept')], evidence).map((d) => d.action === 'none' && d.why)).toEqual(['no_drift', 'building_streak']);
+      expect(run([detected(0, 'data'), detected(1, 'data')], evidence)[1]).toMatchObject({ action: 'retrain', reason: 'concept_drift', windows: 2 });
     });
 
-    it('ignore: detector drift changes nothing', () => {
-      const ignoring = { ...DEFAULT_RETRAIN_POLICY, detectorDrift: 'ignore' as const };
-      expect(run([detected(0), detected(1, 'concept'), detected(2, 'concept')], ignoring).map((d) => d.action === 'none' && d.why)).toEqual(['no_drift', 'building_streak', false]);
+    it('ignore (default): detector drift changes nothing', () => {
+      expect(DEFAULT_RETRAIN_POLICY.detectorDrift).toBe('ignore');
+      expect(run([detected(0), detected(1, 'concept'), detected(2, 'concept')]).map((d) => d.action === 'none' && d.why)).toEqual(['no_drift', 'building_streak', false]);
     });
 
     it('sufficient: the detector alone asks at once, for its window, within the cooldown rules', () => {

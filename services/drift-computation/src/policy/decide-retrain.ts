@@ -52,7 +52,7 @@ const REASONS: Record<DriftKind, RetrainReason> = {
  * `cooldown` before this one.
  *
  * A streaming detector's drift (in a window with `minLabeled` labels) is concept-drift evidence
- * as `detectorDrift` says: `ignore` it; `evidence` (default): the window counts as concept drift
+ * as `detectorDrift` says: `ignore` it (default); `evidence`: the window counts as concept drift
  * (data and concept with data drift) for the streak, but a full streak asks only if the window
  * metric rule found concept drift in at least one of its windows — so on a stable stream, where
  * that rule is silent, detector false alarms (DDM raises some on long Bernoulli streams) never

@@ -28,6 +28,7 @@ export class ReportHistoryProvider implements OnModuleInit {
     const topic = this.context.topics.reports;
     this.runtime.registerConsumer({
       groupId: `${this.context.config.DRIFT_GROUP_ID}.reports.${randomBytes(6).toString('hex')}`,
+      ephemeral: true,
       topics: [topic],
       fromBeginning: false,
       prepare: async () => {
