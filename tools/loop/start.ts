@@ -5,7 +5,9 @@
  * trains the first model on the scenario's first phase and hands it to the deployment service,
  * starts the five services as separate processes, plays the scenario through the inference
  * service, shows a live status line, and prints a timeline at the end. With `--exit` it plays the
- * scenario to its end and exits 0 only if the loop healed. Ctrl-C stops everything it started.
+ * scenario to its end and exits 0 only if the loop healed. With `--prometheus` a local Prometheus
+ * (tools/prometheus) scrapes the services and evaluates the repo's alert rules. Ctrl-C stops
+ * everything it started.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +21,8 @@ import { loadScenario, playToKafka, simulate, systemPlaybackClock } from '@mlops
 import { Command, InvalidArgumentError } from 'commander';
 import { accuracy } from './loop-state';
 import { observeLoop } from './loop-observer';
+import { startLocalPrometheus } from '../prometheus/local-prometheus';
+import { freePortRange } from './free-port-range';
 import { judgeLoop, PhaseSpan } from './loop-verdict';
 import { SERVICES, startFleet, waitUntilReady } from './service-fleet';
 
@@ -26,6 +30,12 @@ const root = path.resolve(__dirname, '..', '..');
 const positive = (what: string) => (v: string) => {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`expected a positive ${what}`);
+  return n;
+};
+
+const basePort = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1024 || n > 65535 - 4) throw new InvalidArgumentError('expected a port number from 1024 to 65531');
   return n;
 };
 
@@ -38,6 +48,8 @@ interface LoopOptions {
   graceSeconds: number;
   trainRows: number;
   report?: string;
+  basePort?: number;
+  prometheus: boolean;
 }
 
 function parseOptions(argv: string[]): LoopOptions {
@@ -51,6 +63,8 @@ function parseOptions(argv: string[]): LoopOptions {
     .option('--grace-seconds <s>', 'with --exit: how long to wait for healing after the scenario ends', positive('duration'), 120)
     .option('--train-rows <n>', 'rows of the first phase the first model is trained on', positive('count'), 4000)
     .option('--report <file>', 'write the timeline and checks as JSON')
+    .option('--base-port <port>', 'HTTP ports of the five services: this one and the next four (default: free ones)', basePort)
+    .option('--prometheus', 'also run a local Prometheus that scrapes the services and evaluates deploy/prometheus/rules (for: durations ÷60)', false)
     .parse(argv, { from: 'user' })
     .opts<LoopOptions>();
 }
@@ -105,7 +119,7 @@ async function main(): Promise<number> {
     say(`registry: ${mlflow ? `MLflow at ${mlflow}` : 'embedded filesystem'}`);
 
     // 3. Services.
-    const base = 13000 + Math.floor(Math.random() * 2000);
+    const base = options.basePort ?? (await freePortRange(SERVICES.length));
     const ports = Object.fromEntries(SERVICES.map((s, i) => [s, base + i])) as Record<(typeof SERVICES)[number], number>;
     const env = { KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: '1', KAFKA_SESSION_TIMEOUT_MS: '10000', LOG_LEVEL: 'info', ...registryEnv };
     const fleet = startFleet(env, ports, path.join(dataDir, 'logs'), {
@@ -116,6 +130,12 @@ async function main(): Promise<number> {
       deployment: { DEPLOYMENT_GROUP_ID: `${prefix}deployment`, DEPLOYMENT_WORK_DIR: path.join(dataDir, 'deployment') },
     });
     cleanups.push(() => fleet.stop());
+    if (options.prometheus) {
+      // Started with the services, so it also sees them come up; its TSDB stays with the run's data.
+      const prometheus = await startLocalPrometheus({ targets: SERVICES.map((s) => ({ service: s, address: `127.0.0.1:${ports[s]}` })), dir: path.join(dataDir, 'prometheus') });
+      cleanups.push(() => prometheus.stop());
+      say(`Prometheus: ${prometheus.url} (scrapes the five services every second; alerts from deploy/prometheus/rules, for: durations ÷60; ${prometheus.url}/alerts)`);
+    }
     say('starting ingestion, inference, drift-computation, retraining, deployment…');
     await waitUntilReady(fleet, 120_000);
     say(`services ready: ${SERVICES.map((s) => `${s} ${fleet.urls[s]}`).join(' · ')}`);
