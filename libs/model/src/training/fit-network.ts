@@ -30,6 +30,9 @@ export interface FitSummary {
   readonly stoppedEarly: boolean;
 }
 
+/** How often training lets the event loop run (HTTP, Kafka heartbeats), in ms. */
+const YIELD_EVERY_MS = 50;
+
 /**
  * The epoch loop. Each epoch trains on the rows in a fresh seeded order (tfjs's own shuffle
  * uses Math.random, so it is off), then measures validation loss and metric. Early stopping
@@ -50,7 +53,17 @@ export async function fitNetwork(model: tf.LayersModel, data: FitData, s: FitSet
       order.dispose();
       let loss: number;
       try {
-        const history = await model.fit(x, y, { epochs: 1, batchSize: s.batchSize, shuffle: false, verbose: 0 });
+        const history = await model.fit(x, y, {
+          epochs: 1,
+          batchSize: s.batchSize,
+          shuffle: false,
+          verbose: 0,
+          // Without a callback tfjs never yields inside fit(): a service training a model would
+          // stop answering health probes and scrapes until it is done. With one, it yields to
+          // the event loop (setImmediate) at most every YIELD_EVERY_MS.
+          yieldEvery: YIELD_EVERY_MS,
+          callbacks: { onYield: () => undefined },
+        });
         loss = Number(history.history['loss'][0]);
       } finally {
         x.dispose();
