@@ -38,7 +38,7 @@ ARG SERVICE
 ENV NODE_ENV=production \
     MLOPS_SERVICE=${SERVICE}
 WORKDIR /app
-# Owned by root and read-only to the service user: the image needs no writable path.
+# Owned by root and read-only to the service user: the code needs no writable path.
 COPY --from=prod-deps /app/node_modules ./node_modules
 # dist/services/<name>/ holds the service, the libs it uses and the workspace package.json
 # (its version is what mlops_service_info reports).
@@ -46,6 +46,10 @@ COPY --from=build /src/dist/services/${SERVICE}/ ./
 COPY deploy/docker/healthcheck.js ./healthcheck.js
 # A fixed entry point for every service; node follows the link, so relative requires resolve.
 RUN ln -s "services/${SERVICE}/src/main.js" main.js
+# The embedded filesystem registry's mount point (REGISTRY_ROOT in docker-compose.yml), owned by
+# the service user: Docker copies a mount point's owner into a fresh named volume, so the
+# volume is writable without a chown step. Work directories go to /tmp.
+RUN mkdir -p /var/lib/mlops/registry && chown -R 1000:1000 /var/lib/mlops
 # The numeric id of the image's `node` user, so Kubernetes' runAsNonRoot can verify it.
 USER 1000:1000
 STOPSIGNAL SIGTERM

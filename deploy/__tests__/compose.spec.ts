@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { ComposeFile, composeSchema, durationSeconds, readComposeFile } from './support/compose-file';
+import { ComposeFile, composeSchema, containerEnvironment, durationSeconds, readComposeFile } from './support/compose-file';
 import { configProblems, DEFAULT_SHUTDOWN_TIMEOUT_MS, PIPELINE_SERVICES } from './support/pipeline-services';
 import { fromRoot } from './support/paths';
 
@@ -46,7 +46,7 @@ describe('docker-compose.yml (validated statically: no Docker engine here)', () 
     expect(service.depends_on?.['kafka']).toEqual({ condition: 'service_healthy' });
     expect(service.healthcheck.test).toEqual(['CMD', 'node', 'healthcheck.js', '/health/ready']);
 
-    const env = Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, String(v)]));
+    const env = containerEnvironment(service);
     expect(env['KAFKA_BROKERS']).toBe('kafka:9092');
     expect(env['HTTP_PORT']).toBe(String(pipelineService.defaultHttpPort));
     expect(service.ports).toEqual([`${pipelineService.defaultHttpPort}:${pipelineService.defaultHttpPort}`]);

@@ -9,11 +9,14 @@ import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { IService } from 'kubernetes-models/v1/Service';
+import { containerOf, environmentOf, secretRefsOf } from './support/kubernetes-containers';
 import { Manifest, ofKind, renderKustomization, schemaErrors } from './support/kubernetes-manifests';
 import { configProblems, DEFAULT_SHUTDOWN_TIMEOUT_MS, PIPELINE_SERVICES, PipelineService, SERVICE_NAMES } from './support/pipeline-services';
 import { loadRuleGroups } from './support/prometheus-rules';
 
 const SASL_SECRET = 'mlops-kafka-sasl';
+// MLflow credentials, for a server behind authentication: optional everywhere.
+const MLFLOW_SECRET = 'mlops-mlflow';
 
 const TARGETS = [
   { dir: 'k8s/base', namespace: undefined, saslRequired: false },
@@ -31,27 +34,8 @@ const AUTOSCALED: Record<string, Topic[]> = {
 const subsetOf = (small: Record<string, string> | undefined, big: Record<string, string> | undefined): boolean =>
   Object.keys(small ?? {}).length > 0 && Object.entries(small ?? {}).every(([k, v]) => big?.[k] === v);
 
-function containerOf(deployment: IDeployment): IContainer {
-  const containers = deployment.spec!.template.spec!.containers;
-  expect(containers).toHaveLength(1);
-  return containers[0];
-}
-
 function portNumber(container: IContainer, port: number | string | undefined): number | undefined {
   return typeof port === 'number' ? port : container.ports?.find((p) => p.name === port)?.containerPort;
-}
-
-/** The environment a container starts with: its ConfigMaps, then its own `env` values. */
-function environmentOf(container: IContainer, configMaps: readonly IConfigMap[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const from of container.envFrom ?? []) {
-    if (!from.configMapRef) continue;
-    const configMap = configMaps.find((c) => c.metadata?.name === from.configMapRef!.name);
-    if (!configMap) throw new Error(`${container.name}: ConfigMap ${from.configMapRef.name} is not rendered`);
-    Object.assign(env, configMap.data);
-  }
-  for (const variable of container.env ?? []) if (variable.value !== undefined) env[variable.name] = variable.value;
-  return env;
 }
 
 function preStopSeconds(container: IContainer): number {
@@ -133,12 +117,14 @@ describe.each(TARGETS)('Kubernetes manifests: kubectl kustomize $dir', ({ dir, n
     expect(() => kafkaConfigFromEnv(kafkaEnvSchema.parse(withCredentials), service.name)).not.toThrow();
   });
 
-  it(`commits no Secret and reads the Kafka credentials from ${SASL_SECRET}${saslRequired ? ' (required)' : ' (optional)'}`, () => {
+  it(`commits no Secret and reads the Kafka credentials from ${SASL_SECRET}${saslRequired ? ' (required)' : ' (optional)'}, MLflow's from ${MLFLOW_SECRET} (optional)`, () => {
     expect(ofKind(manifests, 'Secret')).toEqual([]);
     for (const deployment of deployments) {
       const container = containerOf(deployment);
-      const secretRefs = (container.envFrom ?? []).flatMap((f) => (f.secretRef ? [f.secretRef] : []));
-      expect(secretRefs).toEqual([{ name: SASL_SECRET, optional: !saslRequired }]);
+      expect(secretRefsOf(container)).toEqual([
+        { name: SASL_SECRET, optional: !saslRequired },
+        { name: MLFLOW_SECRET, optional: true },
+      ]);
       const inlineSecrets = (container.env ?? []).filter((e) => /PASSWORD|SECRET|TOKEN/.test(e.name) && e.value !== undefined);
       expect(inlineSecrets).toEqual([]);
     }

@@ -18,9 +18,9 @@ export interface Dockerfile {
   stages: Stage[];
 }
 
-/** Splits the Dockerfile into stages of instructions (continuation lines joined, comments dropped). */
-export function readDockerfile(): Dockerfile {
-  const lines = readFileSync(fromRoot('Dockerfile'), 'utf8')
+/** Splits a Dockerfile (the service image's by default) into stages of instructions (continuation lines joined, comments dropped). */
+export function readDockerfile(file = 'Dockerfile'): Dockerfile {
+  const lines = readFileSync(fromRoot(file), 'utf8')
     .replace(/\\\n/g, ' ')
     .split('\n')
     .map((l) => l.trim())
@@ -43,3 +43,20 @@ export function readDockerfile(): Dockerfile {
 }
 
 export const argsOf = (stage: Stage, keyword: string): string[] => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
+
+/** The JSON (exec) form of a CMD, HEALTHCHECK … CMD or ENTRYPOINT argument, as an array. */
+export function execForm(args: string): string[] {
+  const json = /\[.*\]$/.exec(args)?.[0];
+  if (!json) throw new Error(`not in exec form: ${args}`);
+  return JSON.parse(json) as string[];
+}
+
+/** Folders the stage's RUN instructions give to an owner with `chown -R <uid>:<gid> <folder>`. */
+export function chownedFolders(stage: Stage): { owner: string; folder: string }[] {
+  return argsOf(stage, 'RUN').flatMap((run) => [...run.matchAll(/chown -R (\d+(?::\d+)?) (\S+)/g)].map(([, owner, folder]) => ({ owner, folder })));
+}
+
+/** Folders the stage's RUN instructions create with `mkdir -p`. */
+export function createdFolders(stage: Stage): string[] {
+  return argsOf(stage, 'RUN').flatMap((run) => [...run.matchAll(/mkdir -p ((?:[^\s&;|]+ ?)+)/g)].flatMap(([, list]) => list.trim().split(' ')));
+}

@@ -36,3 +36,17 @@ export function configProblems(service: PipelineService, env: Record<string, str
   const result = service.configSchema.safeParse(env);
   return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
+
+/**
+ * The services that write to the model registry: retraining registers versions and sets the
+ * challenger alias (libs/lifecycle register-challenger), deployment moves the champion and pinned
+ * aliases (promote-version, the deployment processor). The others only read it.
+ */
+export const REGISTRY_WRITERS: readonly string[] = [retraining.SERVICE_NAME, deployment.SERVICE_NAME];
+
+/** The configuration the service would run with (defaults applied); throws when it would not start. */
+export function parsedConfig(service: PipelineService, env: Record<string, string>): Record<string, unknown> {
+  const problems = configProblems(service, env);
+  if (problems.length > 0) throw new Error(`${service.name}: ${problems.join('; ')}`);
+  return service.configSchema.parse(env) as Record<string, unknown>;
+}
