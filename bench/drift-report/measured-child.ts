@@ -1,7 +1,7 @@
 /**
  * One measured contender of the drift-report benchmark, run in its own process so its peak memory
  * is its own: `mlops <args…>` runs the CLI in-process, `naive <reference> <current>` the baseline.
- * Prints `CHILD {json}` (work time, peak RSS, and the baseline's per-column results) as its last line.
+ * Prints `CHILD {json}` (work time, CPU time, peak RSS, and the baseline's per-column results) as its last line.
  */
 import { Writable } from 'node:stream';
 import { runCli } from '../../cli/src/run-cli';
@@ -22,8 +22,9 @@ async function main(): Promise<void> {
     throw new Error(`unknown mode ${mode}`);
   }
   const seconds = (performance.now() - started) / 1000;
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`CHILD ${JSON.stringify({ code, seconds, peakRssMb, columns })}\n`);
+  const usage = process.resourceUsage();
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stdout.write(`CHILD ${JSON.stringify({ code, seconds, cpuSeconds, peakRssMb: usage.maxRSS / 1024, columns })}\n`);
 }
 
 void main();

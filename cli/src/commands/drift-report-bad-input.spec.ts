@@ -46,7 +46,7 @@ const CASES: readonly (readonly [string, () => string[], RegExp])[] = [
   ['an unknown flag', () => ['--reference', good, '--current', good, '--colour'], /unknown option '--colour'/],
   ['a missing required flag', () => ['--reference', good], /required option '--current <file>' not specified/],
   ['an output that is a directory', () => ['--reference', good, '--current', good, '--out', dir.path], /--out .*: is a directory, expected a file name$/],
-  ['Parquet', () => ['--reference', 'a.parquet', '--current', good], /Parquet is not supported yet/],
+  ['a gzip-compressed Parquet file', () => ['--reference', 'a.parquet.gz', '--current', good], /a\.parquet\.gz: a gzip-compressed Parquet file/],
 ];
 
 describe('mlops drift-report: bad input', () => {

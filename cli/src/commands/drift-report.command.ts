@@ -37,7 +37,7 @@ export function registerDriftReportCommand(program: Command, io: CliIo, exit: Ex
   program
     .command('drift-report')
     .description('Compare a current data file with a reference one: data, target and prediction drift, as HTML and JSON.')
-    .requiredOption('--reference <file>', 'reference data: CSV, TSV or JSON Lines, optionally .gz')
+    .requiredOption('--reference <file>', 'reference data: CSV, TSV or JSON Lines (optionally .gz), or Parquet')
     .requiredOption('--current <file>', 'current data, same columns')
     .option('--out <file>', 'write the HTML report (self-contained, works offline)')
     .option('--json <file>', 'write the JSON report ("-" for stdout)')
@@ -52,7 +52,7 @@ export function registerDriftReportCommand(program: Command, io: CliIo, exit: Ex
     .option('--cat-threshold <x>', 'threshold for categorical and boolean columns')
     .option('--drift-share <share>', 'dataset drift when more than this share of features drift', String(DRIFT_REPORT_DEFAULTS.driftShare))
     .option('--fail-on-drift', 'exit with code 1 when dataset drift is detected (for CI gates)')
-    .addOption(new Option('--format <format>', 'input format (default: from the file extension)').choices(['csv', 'jsonl']))
+    .addOption(new Option('--format <format>', 'input format (default: from the file extension)').choices(['csv', 'jsonl', 'parquet']))
     .option('--delimiter <char>', 'CSV delimiter, e.g. ";" or tab (default "," and tab for .tsv)')
     .option('--na-values <list>', `comma-separated cells read as missing (default: ${DEFAULT_NA_VALUES.filter((v) => v !== '').join(',')} and blank)`)
     .option('--allow-missing-columns', 'compare the common columns when the files have different ones')
@@ -63,6 +63,7 @@ export function registerDriftReportCommand(program: Command, io: CliIo, exit: Ex
     .option('--no-effect-floor', 'decide hypothesis tests on the p-value alone (no effect-size floor)')
     .option('--title <text>', 'title of the HTML report')
     .option('--no-progress', 'no progress bar on stderr')
+    .option('--no-parallel', 'read the two files one after the other (default: at once, on two threads, for files of 8 MB or more)')
     .option('-q, --quiet', 'no summary on stdout')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: Record<string, unknown>) => exit(await driftReportAction(flags, io)));

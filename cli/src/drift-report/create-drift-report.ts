@@ -1,11 +1,10 @@
-import { evaluateDrift } from '@mlops/drift-stats';
+import { evaluateDrift, WindowProfile } from '@mlops/drift-stats';
 import type { DriftReportIo } from './drift-report-io';
-import type { DriftReportOptions } from './drift-report-options';
-import { openTabularReader } from './input/open-tabular-reader';
+import { DRIFT_REPORT_DEFAULTS, DriftReportOptions } from './drift-report-options';
 import { OpenedSources, openSources } from './open-sources';
 import { resolvePerformancePlan } from './performance/resolve-performance-plan';
-import { buildCurrentProfile } from './profile/build-current-profile';
-import { buildReferenceProfile } from './profile/build-reference-profile';
+import { exactProfiles } from './profile/exact-profiles';
+import { readSides } from './profile/read-sides';
 import { MissingRule, missingRule } from './profile/cell-parsers';
 import { buildDriftReport } from './report/build-drift-report';
 import type { DriftReportJson } from './report/drift-report.types';
@@ -14,9 +13,9 @@ import { buildColumnPlan } from './schema/build-column-plan';
 import type { ColumnMapping } from './schema/column-mapping.schema';
 
 /**
- * The whole comparison: open both files, decide the columns and their types, profile the
- * reference then the current file (streaming), evaluate drift with drift-stats and assemble the
- * JSON report.
+ * The whole comparison: open both files, decide the columns and their types, read both files
+ * (at once, on two threads, when large), profile them (exactly from every value up to
+ * --exact-rows, else from sketches), evaluate drift with drift-stats and assemble the JSON report.
  */
 export async function createDriftReport(options: DriftReportOptions, mapping: ColumnMapping, io: DriftReportIo): Promise<DriftReportJson> {
   const missing = missingRule(options.naValues);
@@ -46,15 +45,25 @@ async function profileAndEvaluate(sources: OpenedSources, options: DriftReportOp
   });
   const performance = resolvePerformancePlan(plan.columns, mapping, mapping.target === undefined ? undefined : tallies.get(mapping.target));
   const columnOptions = resolveColumnOptions(plan.columns, options, mapping);
-  const read = { missing, inferRows: options.inferRows, progress: io.progress, signal: io.signal, seed: options.seed, exactRows: options.exactRows, performance };
-  const referenceSide = await buildReferenceProfile(reference, plan.columns, {
-    ...read,
-    side: 'reference',
-    label: `reading ${reference.spec.file}`,
+  const sides = await readSides(reference, current, plan.columns, {
+    missing,
+    naValues: options.naValues,
+    inferRows: options.inferRows,
+    exactRows: options.exactRows,
     bins: options.bins,
-    reopen: () => openTabularReader(reference.spec),
+    seed: options.seed,
+    performance,
+    progress: io.progress,
+    signal: io.signal,
+    parallel: options.parallel,
+    parallelMinBytes: DRIFT_REPORT_DEFAULTS.parallelMinBytes,
   });
-  const currentSide = await buildCurrentProfile(current, plan.columns, referenceSide.profile, { ...read, side: 'current', label: `reading ${current.spec.file}` });
+  const profiles =
+    sides.reference.store !== null && sides.current.store !== null
+      ? exactProfiles(sides.reference.store, sides.current.store, plan.columns, options)
+      : { reference: sides.referenceProfile(), current: sides.current.profile as WindowProfile };
+  const referenceSide = { rows: sides.reference.rows, exact: sides.reference.exact, performance: sides.reference.performance, profile: profiles.reference };
+  const currentSide = { rows: sides.current.rows, exact: sides.current.exact, performance: sides.current.performance, profile: profiles.current };
   const evaluation = evaluateDrift(referenceSide.profile, currentSide.profile, {
     columns: columnOptions,
     datasetDriftShare: options.driftShare,

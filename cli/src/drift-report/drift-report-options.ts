@@ -37,6 +37,8 @@ export interface DriftReportOptions {
   readonly title?: string;
   readonly progress: boolean;
   readonly quiet: boolean;
+  /** Read the current file on a worker thread while the reference is read (large files only). */
+  readonly parallel: boolean;
 }
 
 export const DRIFT_REPORT_DEFAULTS = {
@@ -45,4 +47,6 @@ export const DRIFT_REPORT_DEFAULTS = {
   inferRows: 10_000,
   bins: 10,
   seed: 0,
+  /** Files smaller than this are read on the main thread (a worker takes about a second to start). */
+  parallelMinBytes: 8 * 1024 * 1024,
 } as const;

@@ -17,6 +17,7 @@ describe('parseDriftReportFlags', () => {
       effectFloor: true,
       progress: true,
       quiet: false,
+      parallel: true,
       naValues: expect.arrayContaining(['', 'NA', 'null']),
       method: { columns: {} },
       threshold: { columns: {} },
@@ -63,7 +64,7 @@ describe('parseDriftReportFlags', () => {
     })();
     expect(message.split('\n')).toEqual([
       '--drift-share: expected a share in [0, 1]',
-      '--format: expected csv or jsonl',
+      '--format: expected csv, jsonl or parquet',
       '--exact-rows: expected at least 1',
       '--bins: expected at least 2',
       '--method: unknown method "nope" (known: ks, wasserstein, wasserstein-normed, anderson-darling, psi, jensen-shannon, kl-divergence, hellinger, chi-square, z-test, l-infinity, total-variation)',

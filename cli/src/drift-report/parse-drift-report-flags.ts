@@ -24,7 +24,7 @@ const FlagsSchema = z.object({
   columnMapping: z.string().min(1).optional(),
   driftShare: share('--drift-share').default(DRIFT_REPORT_DEFAULTS.driftShare),
   failOnDrift: z.boolean().default(false),
-  format: z.enum(INPUT_FORMATS as [InputFormat, ...InputFormat[]], { error: `--format: expected ${INPUT_FORMATS.join(' or ')}` }).optional(),
+  format: z.enum(INPUT_FORMATS as [InputFormat, ...InputFormat[]], { error: `--format: expected ${INPUT_FORMATS.slice(0, -1).join(', ')} or ${INPUT_FORMATS[INPUT_FORMATS.length - 1]}` }).optional(),
   delimiter: z.string().optional(),
   naValues: z.string().optional(),
   allowMissingColumns: z.boolean().default(false),
@@ -36,6 +36,7 @@ const FlagsSchema = z.object({
   title: z.string().optional(),
   progress: z.boolean().default(true),
   quiet: z.boolean().default(false),
+  parallel: z.boolean().default(true),
 });
 
 /** Checks the flags and turns them into options; every problem is listed in one UsageError. */

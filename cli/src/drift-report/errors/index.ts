@@ -5,3 +5,4 @@ export { ColumnMismatchError } from './column-mismatch.error';
 export { MixedTypesError } from './mixed-types.error';
 export { ColumnMappingError } from './column-mapping.error';
 export { InterruptedError } from './interrupted.error';
+export { ForwardedInputError } from './forwarded-input.error';

@@ -1,71 +1,117 @@
-import { CsvError, parse, Parser } from 'csv-parse';
 import { InputFileError } from '../errors';
-import type { InputSpec } from './input-format';
-import { openByteStream } from './open-byte-stream';
+import type { Cell } from './cell';
 import { checkHeader } from './check-header';
-import type { TabularReader } from './tabular-reader';
+import { CsvScanner } from './csv-scanner';
+import type { InputSpec } from './input-format';
+import { ByteStream, openByteStream } from './open-byte-stream';
+import type { RawRow } from './raw-row';
+import type { RawRowSink, TabularReader } from './tabular-reader';
 
 /**
- * CSV through csv-parse, streaming: quoted fields, doubled quotes, embedded newlines, a UTF-8
+ * CSV, streaming, through CsvScanner: quoted fields, doubled quotes, embedded newlines, a UTF-8
  * byte order mark, any one-character delimiter. Blank lines are skipped; a row whose field
  * count differs from the header's is an error (a ragged row), as is an unclosed quote.
+ * `next()` gives rows as text (type inference); `readRaw` hands rows over as bytes (profiling).
  */
 export async function openCsvReader(spec: InputSpec): Promise<TabularReader> {
   const stream = await openByteStream(spec);
-  const parser = stream.bytes.pipe(createParser(spec));
-  stream.bytes.on('error', (error) => parser.destroy(error));
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  const read = async (): Promise<string[] | null> => {
+  const chunks = stream.bytes[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const scanner = new CsvScanner(spec.file, spec.delimiter.charCodeAt(0), 64);
+  let width = -1;
+  let done = false;
+  const pending: string[][] = [];
+  const checkWidth = (row: RawRow) => {
+    if (row.count !== width) throw raggedRow(spec.file, row, width);
+  };
+  /** Scans the next chunk into `onRow`; false once the file is exhausted. */
+  const readChunk = async (onRow: (row: RawRow) => void): Promise<boolean> => {
+    if (done) return false;
+    let r: IteratorResult<Buffer>;
     try {
-      const r = await records.next();
-      return r.done === true ? null : r.value;
+      r = await chunks.next();
     } catch (error) {
       stream.close();
       throw toInputError(spec.file, error);
     }
+    // Errors from here on are the scanner's (InputFileError) or the row consumer's: passed as they are.
+    if (r.done === true) {
+      done = true;
+      scanner.finish(onRow);
+    } else {
+      scanner.feed(r.value, onRow);
+    }
+    return !done;
   };
-  const header = await read();
-  if (header === null) throw new InputFileError(spec.file, 'has no header line (only blank lines)');
-  const columns = checkHeader(spec.file, header);
+  const decoded = (row: RawRow) => {
+    if (width < 0) width = row.count; // the header line
+    else checkWidth(row);
+    pending.push(row.texts());
+  };
+  let columns: string[];
+  try {
+    while (pending.length === 0 && (await readChunk(decoded))) {
+      /* until the header line */
+    }
+    const header = pending.shift();
+    if (header === undefined) throw new InputFileError(spec.file, 'has no header line (only blank lines)');
+    columns = checkHeader(spec.file, header);
+  } catch (error) {
+    stream.close();
+    throw error;
+  }
   return {
     file: spec.file,
     columns,
-    next: read,
     totalBytes: stream.totalBytes,
     bytesRead: stream.bytesRead,
     lineOfRow: (row) => csvLineOfRow(spec, row),
     close: () => stream.close(),
+    next: async (): Promise<readonly Cell[] | null> => {
+      while (pending.length === 0 && (await readChunk(decoded))) {
+        /* until a row */
+      }
+      return pending.shift() ?? null;
+    },
+    readRaw: async (sink: RawRowSink): Promise<boolean> => {
+      while (pending.length > 0) sink.cells(pending.shift() as string[]);
+      return readChunk((row) => {
+        checkWidth(row);
+        sink.raw(row);
+      });
+    },
   };
 }
 
-function createParser(spec: InputSpec, info = false, to = -1): Parser {
-  return parse({ bom: true, delimiter: spec.delimiter, skip_empty_lines: true, relax_quotes: true, info, to });
-}
-
-/** The line data row `row` ends on, by parsing the file again up to it with line tracking. */
+/** The line data row `row` ends on, by scanning the file again up to it. */
 async function csvLineOfRow(spec: InputSpec, row: number): Promise<number> {
-  const stream = await openByteStream(spec);
-  const parser = stream.bytes.pipe(createParser(spec, true, row + 2));
+  const stream: ByteStream = await openByteStream(spec);
+  const scanner = new CsvScanner(spec.file, spec.delimiter.charCodeAt(0), 64);
+  let seen = -2; // the header is row -1
   let line = 0;
+  const onRow = (r: RawRow) => {
+    if (++seen === row) line = r.line;
+  };
   try {
-    for await (const record of parser as AsyncIterable<{ info: { lines: number } }>) line = record.info.lines;
+    for await (const chunk of stream.bytes) {
+      scanner.feed(chunk as Buffer, onRow);
+      if (line > 0) return line;
+    }
+    scanner.finish(onRow);
   } finally {
     stream.close();
   }
   return line;
 }
 
+function fieldCount(count: number, width: number): string {
+  return `${count} field${count === 1 ? '' : 's'} where the header has ${width}`;
+}
+
+function raggedRow(file: string, row: RawRow, width: number): InputFileError {
+  return new InputFileError(file, `ragged row: ${fieldCount(row.count, width)}`, row.line);
+}
+
 function toInputError(file: string, error: unknown): Error {
   if (error instanceof InputFileError) return error;
-  if (error instanceof CsvError) {
-    const line = typeof error['lines'] === 'number' ? error['lines'] : undefined;
-    if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-      const counts = /expect (\d+), got (\d+)/.exec(error.message);
-      const detail = counts === null ? 'a different number of fields than the header' : `${counts[2]} field${counts[2] === '1' ? '' : 's'} where the header has ${counts[1]}`;
-      return new InputFileError(file, `ragged row: ${detail}`, line);
-    }
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') return new InputFileError(file, 'a quoted field is never closed (missing ")', line);
-    return new InputFileError(file, `not valid CSV: ${error.message.replace(/ at line \d+.*$/, '')}`, line);
-  }
   return new InputFileError(file, `cannot read (${(error as Error).message})`);
 }

@@ -17,8 +17,9 @@ describe('resolveInputSpec', () => {
     expect(resolveInputSpec('a.tsv', 'jsonl', ';')).toMatchObject({ format: 'jsonl', delimiter: ';' });
   });
 
-  it('explains that Parquet is not supported yet', () => {
-    expect(() => resolveInputSpec('a.parquet', undefined, undefined)).toThrow(UsageError);
-    expect(() => resolveInputSpec('a.parquet', undefined, undefined)).toThrow(/Parquet is not supported yet/);
+  it('reads .parquet and .pq as Parquet, and refuses a gzip-compressed Parquet file', () => {
+    expect(resolveInputSpec('a.parquet', undefined, undefined)).toMatchObject({ format: 'parquet', gzip: false });
+    expect(resolveInputSpec('A.PQ', undefined, undefined)).toMatchObject({ format: 'parquet' });
+    expect(() => resolveInputSpec('a.parquet.gz', undefined, undefined)).toThrow(UsageError);
   });
 });

@@ -1,5 +1,6 @@
 import type { DatasetProfile } from '@mlops/drift-stats';
 import type { PerformanceMetrics } from '../performance/performance.types';
+import type { ColumnStore } from './column-store';
 
 /** One file, profiled. */
 export interface ProfiledSide<P extends DatasetProfile> {
@@ -9,3 +10,7 @@ export interface ProfiledSide<P extends DatasetProfile> {
   readonly exact: boolean;
   readonly performance: PerformanceMetrics | null;
 }
+
+/** One file, read: every value kept (`store`), or already folded into a profile. */
+export type ReadSide<P extends DatasetProfile> = Omit<ProfiledSide<P>, 'profile'> &
+  ({ readonly store: ColumnStore; readonly profile: null } | { readonly store: null; readonly profile: P });

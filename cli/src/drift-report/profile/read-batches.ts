@@ -1,5 +1,6 @@
 import { InterruptedError, MixedTypesError } from '../errors';
 import type { Cell } from '../input/cell';
+import type { RawRow } from '../input/raw-row';
 import type { TabularReader } from '../input/tabular-reader';
 import type { ProgressSink } from '../progress/progress-sink';
 import type { PlannedColumn } from '../schema/column-plan';
@@ -54,9 +55,25 @@ export async function readBatches(
       batch.push(cells, row++);
       if (batch.full) flush();
     }
-    for (let cells = await reader.next(); cells !== null; cells = await reader.next()) {
-      batch.push(cells, row++);
-      if (batch.full) flush();
+    if (reader.readRaw !== undefined) {
+      const sink = {
+        raw: (raw: RawRow) => {
+          batch.pushRaw(raw, row++);
+          if (batch.full) flush();
+        },
+        cells: (cells: readonly Cell[]) => {
+          batch.push(cells, row++);
+          if (batch.full) flush();
+        },
+      };
+      while (await reader.readRaw(sink)) {
+        /* chunk by chunk */
+      }
+    } else {
+      for (let cells = await reader.next(); cells !== null; cells = await reader.next()) {
+        batch.push(cells, row++);
+        if (batch.full) flush();
+      }
     }
     flush();
   } catch (error) {

@@ -9,6 +9,7 @@ import {
 } from '@mlops/drift-stats';
 import type { PlannedColumn } from '../schema/column-plan';
 import type { BatchValues } from './column-batch';
+import { topCategories } from './top-categories';
 
 /** Distinct categories counted per column while deciding the reference categories. */
 const CATEGORY_TRACK_LIMIT = 100_000;
@@ -94,13 +95,4 @@ export class SpecSketches {
     }
     return edges;
   }
-}
-
-/** The most frequent categories (ties by name), at most `cap`, sorted: drift-stats' own rule. */
-function topCategories(counts: ReadonlyMap<string, number>, cap: number): string[] {
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .slice(0, cap)
-    .map(([k]) => k)
-    .sort();
 }
