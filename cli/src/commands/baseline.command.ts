@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import type { CliIo, ExitCodeSink } from '../cli-io';
 import { parseBaselineFlags } from '../model-commands/baseline/baseline-options';
-import { runBaseline } from '../model-commands/baseline/run-baseline';
-import { runModelCommand } from '../model-commands/command-runtime';
 import { addDataFileFlags, addOutputFlags } from '../model-commands/flags/shared-flags';
 import { MODEL_COMMAND_ENVIRONMENT_HELP, MODEL_COMMAND_EXIT_HELP } from '../model-commands/model-command-help';
 
@@ -46,6 +44,8 @@ export function registerBaselineCommand(program: Command, io: CliIo, exit: ExitC
   addOutputFlags(addDataFileFlags(command))
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: Record<string, unknown>) => {
+      // Loaded on use: tfjs, kafkajs and the registry cost ~0.5 s of start-up to every other command.
+      const [{ runModelCommand }, { runBaseline }] = await Promise.all([import('../model-commands/command-runtime'), import('../model-commands/baseline/run-baseline')]);
       exit(
         await runModelCommand(
           io,

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import type { CliIo, ExitCodeSink } from '../cli-io';
-import { runModelCommand } from '../model-commands/command-runtime';
 import { addDataFileFlags, addOutputFlags } from '../model-commands/flags/shared-flags';
 import { MODEL_COMMAND_ENVIRONMENT_HELP, MODEL_COMMAND_EXIT_HELP } from '../model-commands/model-command-help';
 import { parseRegisterFlags } from '../model-commands/register/register-options';
-import { runRegister } from '../model-commands/register/run-register';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -59,6 +57,8 @@ export function registerRegisterCommand(program: Command, io: CliIo, exit: ExitC
   addOutputFlags(addDataFileFlags(command))
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: Record<string, unknown>) => {
+      // Loaded on use: tfjs, kafkajs and the registry cost ~0.5 s of start-up to every other command.
+      const [{ runModelCommand }, { runRegister }] = await Promise.all([import('../model-commands/command-runtime'), import('../model-commands/register/run-register')]);
       exit(
         await runModelCommand(
           io,

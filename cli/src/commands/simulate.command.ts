@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { runSimulate, systemPlaybackClock } from '@mlops/simulation';
 import { Command } from 'commander';
 import type { CliIo, ExitCodeSink } from '../cli-io';
 
@@ -17,6 +16,7 @@ export function registerSimulateCommand(program: Command, io: CliIo, exit: ExitC
     .passThroughOptions()
     .argument('[args...]', 'simulate flags')
     .action(async (args: string[]) => {
+      const { runSimulate, systemPlaybackClock } = await import('@mlops/simulation');
       exit(
         await runSimulate(args, {
           stdout: io.stdout,
