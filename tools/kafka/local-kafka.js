@@ -5,7 +5,7 @@
 // (KAFKA_CACHE_DIR, default <repo>/.cache/kafka); afterwards it starts offline. Each start
 // formats a fresh log directory, binds free ports on 127.0.0.1, waits until the broker
 // answers a metadata request, and returns the bootstrap address and a stop() that leaves
-// no Java process behind.
+// no Java process behind (and halt()/resume(), an outage on the same ports and data).
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
@@ -180,8 +180,13 @@ function waitForExit(child, timeoutMs) {
 
 /**
  * Starts a broker and resolves when it answers metadata requests.
+ *
+ * Besides stop() (for good: the JVM, and the data unless `workDir` was given), the handle can
+ * take the broker down and bring it back as a real outage would: halt() ends the JVM (SIGTERM, a
+ * controlled shutdown, or SIGKILL, a crash) and keeps its ports and log directory; resume() starts
+ * it again on the same ports with the same data, so clients reconnect to the address they know.
  * @param {{ workDir?: string, heap?: string, startTimeoutMs?: number, detached?: boolean, sasl?: { username: string, password: string } }} [options]
- * @returns {Promise<{ brokers: string, pid: number, workDir: string, logFile: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ brokers: string, pid: number, workDir: string, logFile: string, stop: () => Promise<void>, halt: (options?: { signal?: 'SIGTERM' | 'SIGKILL' }) => Promise<void>, resume: () => Promise<void>, isRunning: () => boolean }>}
  */
 async function startLocalKafka(options = {}) {
   const libs = ensureKafkaInstalled();
@@ -206,36 +211,64 @@ async function startLocalKafka(options = {}) {
   }
 
   const heap = options.heap || process.env.KAFKA_HEAP || '768m';
-  const child = spawn(
-    'java',
-    [`-Xms128m`, `-Xmx${heap}`, '-XX:+UseG1GC', '-Djava.awt.headless=true', log4j, logProp, '-cp', classpath, 'kafka.Kafka', propsFile],
-    { cwd: workDir, stdio: options.detached ? 'ignore' : ['ignore', 'inherit', 'inherit'], detached: Boolean(options.detached) },
-  );
   const brokers = `127.0.0.1:${brokerPort}`;
-  const killOnExit = () => child.kill('SIGKILL');
-  if (!options.detached) process.once('exit', killOnExit);
+  const startTimeoutMs = options.startTimeoutMs || 90000;
+  let child;
+  const killOnExit = () => child && child.kill('SIGKILL');
+  const isRunning = () => Boolean(child) && child.exitCode === null && child.signalCode === null;
+
+  const launch = () => {
+    child = spawn(
+      'java',
+      [`-Xms128m`, `-Xmx${heap}`, '-XX:+UseG1GC', '-Djava.awt.headless=true', log4j, logProp, '-cp', classpath, 'kafka.Kafka', propsFile],
+      { cwd: workDir, stdio: options.detached ? 'ignore' : ['ignore', 'inherit', 'inherit'], detached: Boolean(options.detached) },
+    );
+    if (!options.detached) process.once('exit', killOnExit);
+  };
+
+  const halt = async ({ signal = 'SIGTERM' } = {}) => {
+    process.removeListener('exit', killOnExit);
+    if (!isRunning()) return;
+    child.kill(signal);
+    // A single-node controlled shutdown takes a few seconds; never leave the JVM behind.
+    if (!(await waitForExit(child, 20000))) {
+      child.kill('SIGKILL');
+      await waitForExit(child, 5000);
+    }
+  };
 
   const stop = async () => {
-    process.removeListener('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      // A single-node controlled shutdown takes a few seconds; never leave the JVM behind.
-      if (!(await waitForExit(child, 20000))) {
-        child.kill('SIGKILL');
-        await waitForExit(child, 5000);
-      }
-    }
+    await halt();
     if (!options.workDir) fs.rmSync(workDir, { recursive: true, force: true });
   };
 
+  const resume = async () => {
+    if (isRunning()) return;
+    launch();
+    await waitForMetadata(brokers, child, startTimeoutMs, options.sasl);
+  };
+
+  launch();
   try {
-    await waitForMetadata(brokers, child, options.startTimeoutMs || 90000, options.sasl);
+    await waitForMetadata(brokers, child, startTimeoutMs, options.sasl);
   } catch (error) {
     await stop();
     throw error;
   }
   if (options.detached) child.unref();
-  return { brokers, pid: child.pid, workDir, logFile, stop };
+  return {
+    brokers,
+    // The current JVM's pid: resume() starts a new process.
+    get pid() {
+      return child.pid;
+    },
+    workDir,
+    logFile,
+    stop,
+    halt,
+    resume,
+    isRunning,
+  };
 }
 
 module.exports = { KAFKA_VERSION, ensureKafkaInstalled, startLocalKafka, cacheRoot };
