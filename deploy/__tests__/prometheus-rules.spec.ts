@@ -27,6 +27,11 @@ const EXPECTED_ALERTS = [
   'MlopsLateEventsHigh',
 ];
 
+// Alerts on one model version's gauges: they judge only the version the drift service monitors
+// (the deployed one), so a retired version's last window cannot keep them firing.
+const DEPLOYED_VERSION_ALERTS = ['MlopsDatasetDrift', 'MlopsConceptDrift', 'MlopsPredictionDrift', 'MlopsStreamingDetectorDrift', 'MlopsLabelCoverageLow'];
+const ON_DEPLOYED_VERSION = /\band\s+on\s*\(namespace,\s*model,\s*version\)\s*mlops_drift_monitored_version_info\s*$/;
+
 interface RuleTestFile {
   rule_files: string[];
   tests: { alert_rule_test?: { alertname: string; exp_alerts?: unknown[] }[] }[];
@@ -102,7 +107,12 @@ describe('Prometheus rules (deploy/prometheus)', () => {
 
   it('alert on dataset drift at the drift library\'s default share threshold', () => {
     const rule = rules.find((r) => r.alert === 'MlopsDatasetDrift')!;
-    const threshold = Number(/>\s*([0-9.]+)\s*$/.exec(rule.expr)?.[1]);
+    const threshold = Number(/\)\s*>\s*([0-9.]+)\s/.exec(rule.expr)?.[1]);
     expect(threshold).toBe(DEFAULT_DATASET_DRIFT_SHARE);
+  });
+
+  it('alert on per-version model gauges only for the deployed version', () => {
+    const scoped = DEPLOYED_VERSION_ALERTS.map((alert) => ({ alert, scoped: ON_DEPLOYED_VERSION.test(rules.find((r) => r.alert === alert)?.expr.trim() ?? '') }));
+    expect(scoped).toEqual(DEPLOYED_VERSION_ALERTS.map((alert) => ({ alert, scoped: true })));
   });
 });

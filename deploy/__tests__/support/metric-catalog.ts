@@ -36,6 +36,7 @@ export const METRIC_CATALOG = {
   mlops_drift_detector_last_detection_index: 'gauge',
   mlops_drift_detector_last_detection_timestamp_seconds: 'gauge',
   mlops_drift_detector_detections_total: 'counter',
+  mlops_drift_monitored_version_info: 'gauge',
 } as const;
 
 /** Series Prometheus writes itself for every scrape target. */

@@ -54,6 +54,24 @@ describe('DriftMetrics', () => {
     expect(text).toContain('mlops_drift_detector_drifted{model="loan",version="3",detector="adwin"} 0');
   });
 
+  it('marks the deployed version of each model as the monitored one, moving the mark on a redeploy', async () => {
+    const registry = new Registry();
+    const metrics = new DriftMetrics(registry, { service: 'drift-computation', version: 'test' }, config);
+    const monitored = async () => (await registry.metrics()).split('\n').filter((line) => line.startsWith('mlops_drift_monitored_version_info{')).sort();
+    metrics.versionDeployed('loan', '1');
+    metrics.versionDeployed('churn', '7');
+    expect(await monitored()).toEqual(['mlops_drift_monitored_version_info{model="churn",version="7"} 1', 'mlops_drift_monitored_version_info{model="loan",version="1"} 1']);
+    // The old version's window gauges stay (its last windows may still close); only the mark moves.
+    metrics.report(report('1', true), true, 0);
+    metrics.versionDeployed('loan', '2');
+    metrics.versionDeployed('loan', '2');
+    expect(await monitored()).toEqual(['mlops_drift_monitored_version_info{model="churn",version="7"} 1', 'mlops_drift_monitored_version_info{model="loan",version="2"} 1']);
+    expect(await registry.metrics()).toContain('mlops_drift_detector_drifted{model="loan",version="1",detector="adwin"} 1');
+    // A rollback marks the earlier version again.
+    metrics.versionDeployed('loan', '1');
+    expect(await monitored()).toEqual(['mlops_drift_monitored_version_info{model="churn",version="7"} 1', 'mlops_drift_monitored_version_info{model="loan",version="1"} 1']);
+  });
+
   it('restores when a model\'s last window was evaluated from a replay, never moving it back', async () => {
     const registry = new Registry();
     const metrics = new DriftMetrics(registry, { service: 'drift-computation', version: 'test' }, config);
