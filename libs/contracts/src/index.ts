@@ -82,6 +82,7 @@ export {
   PREDICTION_EVENT_TYPE,
   PredictionEventSchema,
   PredictionValueSchema,
+  createPredictionEventDecoder,
   createPredictionEventSchema,
   parsePredictionEvent,
   type PredictionEvent,

@@ -17,9 +17,15 @@ export type DecodeResult<T> =
       issues: EventIssue[];
     };
 
-export interface DecodeOptions {
+export interface DecodeOptions<T = unknown> {
   /** Defaults to MAX_MESSAGE_BYTES. */
   maxBytes?: number;
+  /**
+   * A shortcut for the common case: given the parsed JSON, returns exactly what the schema would
+   * output when it is sure the input is valid, else `undefined` and the schema runs as usual
+   * (it alone words rejections). See `acceptPredictionEvent`.
+   */
+  accept?: (json: unknown) => T | undefined;
 }
 
 /**
@@ -41,7 +47,7 @@ export function parseEvent<S extends z.ZodType>(schema: S, input: unknown): Deco
 export function decodeEvent<S extends z.ZodType>(
   schema: S,
   bytes: Buffer | Uint8Array | string | null | undefined,
-  options: DecodeOptions = {},
+  options: DecodeOptions<z.output<S>> = {},
 ): DecodeResult<z.output<S>> {
   const maxBytes = options.maxBytes ?? MAX_MESSAGE_BYTES;
   if (bytes === null || bytes === undefined) return failure('null_value', 'message value is null');
@@ -68,6 +74,8 @@ export function decodeEvent<S extends z.ZodType>(
     // (it may be personal), and the original bytes travel with the dead letter anyway.
     return failure('invalid_json', 'payload is not valid JSON');
   }
+  const accepted = options.accept?.(json);
+  if (accepted !== undefined) return { ok: true, value: accepted };
   return parseEvent(schema, json);
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { eventTimeSchema, type EventClock } from '../event-time';
 import { FeaturesSchema } from '../features';
-import { parseEvent, type DecodeResult } from '../parse-event';
+import { decodeEvent, parseEvent, type DecodeResult } from '../parse-event';
+import { acceptPredictionEvent } from './prediction-event.fast-path';
 import {
   IdentifierSchema,
   LabelValueSchema,
@@ -76,4 +77,18 @@ export type PredictionEventInput = z.input<typeof PredictionEventSchema>;
 /** Validates an in-memory PredictionEvent at the edge, rejecting times more than 5 minutes after `clock.now()`. */
 export function parsePredictionEvent(input: unknown, clock: EventClock): DecodeResult<PredictionEvent> {
   return parseEvent(createPredictionEventSchema(clock), input);
+}
+
+/**
+ * Decodes PredictionEvent message values (see `decodeEvent`) against one schema built here,
+ * once: zod compiles an object schema's parser on first use, so building one per batch pays
+ * that every time. Well-formed events take the hand-written `acceptPredictionEvent` path, which
+ * returns what the schema would; anything else gets the schema's full verdict and reasons.
+ * With a clock (`predictions.raw`), it is read at every decode, so a caller can move it between
+ * batches; without one (re-reading `predictions`), there is no future-time check.
+ */
+export function createPredictionEventDecoder(clock?: EventClock): (bytes: Buffer | Uint8Array | string | null | undefined) => DecodeResult<PredictionEvent> {
+  const schema = clock ? createPredictionEventSchema(clock) : PredictionEventSchema;
+  const accept = (json: unknown) => acceptPredictionEvent(json, clock);
+  return (bytes) => decodeEvent(schema, bytes, { accept });
 }

@@ -3,9 +3,13 @@ import type { BatchItemOutcome, ConsumedMessage } from '@mlops/kafka';
 import { InvalidEventError } from '../errors/invalid-event.error';
 import type { Undo } from '../join/label-join';
 import type { IngestionState } from '../state/ingestion-state';
+import { ChunkClock } from './chunk-clock';
 import { labeledOutput, labelDelaySeconds } from './labeled-output';
 import { emptyCounts, OutputRecord, rejectMessage } from './output-record';
 import type { ChunkResult } from './predictions-raw.processor';
+
+const clock = new ChunkClock();
+const schema = createLabelEventSchema(clock);
 
 /**
  * Turns a chunk of `labels.raw` messages into outcomes and outputs: invalid labels are
@@ -14,7 +18,7 @@ import type { ChunkResult } from './predictions-raw.processor';
  * `predictions.labeled`, any other label waits for its prediction (up to the join TTL).
  */
 export function processLabelChunk(messages: ConsumedMessage[], state: IngestionState, now: Date): ChunkResult {
-  const schema = createLabelEventSchema({ now: () => now.getTime() });
+  clock.set(now);
   const outcomes: BatchItemOutcome[] = [];
   const outputs: OutputRecord[] = [];
   const undos: Undo[] = [];

@@ -1,10 +1,11 @@
-import { createPredictionEventSchema, decodeEvent, PREDICTION_EVENT_TYPE, toCloudEventHeaders, Topic } from '@mlops/contracts';
+import { createPredictionEventDecoder, PREDICTION_EVENT_TYPE, toCloudEventHeaders, Topic } from '@mlops/contracts';
 import type { BatchItemOutcome, ConsumedMessage } from '@mlops/kafka';
 import { InvalidEventError } from '../errors/invalid-event.error';
 import { checkFeatures } from '../schemas/check-features';
 import type { ModelFeatureSchema } from '../schemas/feature-schema-catalog';
 import type { Undo } from '../join/label-join';
 import { IngestionState } from '../state/ingestion-state';
+import { ChunkClock } from './chunk-clock';
 import { labeledOutput, labelDelaySeconds, INGESTION_SOURCE } from './labeled-output';
 import { ChunkCounts, emptyCounts, OutputRecord, rejectMessage } from './output-record';
 
@@ -15,6 +16,9 @@ export interface ChunkResult {
   undo: Undo;
   counts: ChunkCounts;
 }
+
+const clock = new ChunkClock();
+const decodePrediction = createPredictionEventDecoder(clock);
 
 /**
  * Turns a chunk of `predictions.raw` messages into outcomes and outputs: invalid ones are
@@ -31,13 +35,13 @@ export function processPredictionChunk(
   now: Date,
   schemas?: (model: string) => ModelFeatureSchema | undefined,
 ): ChunkResult {
-  const schema = createPredictionEventSchema({ now: () => now.getTime() });
+  clock.set(now);
   const outcomes: BatchItemOutcome[] = [];
   const outputs: OutputRecord[] = [];
   const undos: Undo[] = [];
   const counts = emptyCounts();
   for (const message of messages) {
-    const decoded = decodeEvent(schema, message.value);
+    const decoded = decodePrediction(message.value);
     if (!decoded.ok) {
       rejectMessage(outcomes, counts, decoded.code, new InvalidEventError(decoded.code, decoded.reason));
       continue;
@@ -70,7 +74,7 @@ export function processPredictionChunk(
         { now: () => now },
       ),
     });
-    const join = state.join.addPrediction(event, now.getTime());
+    const join = state.join.addPrediction(event, now.getTime(), id);
     if (join.kind === 'duplicate_label') continue;
     undos.push(join.undo);
     if (join.kind === 'joined') {

@@ -21,7 +21,8 @@ export interface JoinExpiry {
   orphanedLabels: number;
 }
 
-const predictionKey = (model: string, eventId: string) => `${model}\u0000${eventId}`;
+/** A prediction's key in the join; the same string ingestion dedupes on (IngestionState.predictionId). */
+export const predictionKey = (model: string, eventId: string) => `${model}\u0000${eventId}`;
 const entityKey = (model: string, entityId: string) => `${model}\u0000${entityId}`;
 
 /** A label's identity, for recognising the same label sent (or delivered) twice. */
@@ -65,9 +66,11 @@ export class LabelJoin {
     return this.labels.size;
   }
 
-  /** A prediction arrives: join it with a waiting label, or let it wait. */
-  addPrediction(prediction: PredictionEvent, now: number): JoinResult {
-    const key = predictionKey(prediction.model, prediction.eventId);
+  /**
+   * A prediction arrives: join it with a waiting label, or let it wait. `key` may be passed when
+   * the caller already built it (ingestion dedupes on the same string), so its hash is reused.
+   */
+  addPrediction(prediction: PredictionEvent, now: number, key = predictionKey(prediction.model, prediction.eventId)): JoinResult {
     const byEvent = this.labelsByEvent.get(key);
     const byEntity = prediction.entityId ? this.labelsByEntity.get(entityKey(prediction.model, prediction.entityId))?.[0] : undefined;
     const labelKey = byEvent ?? byEntity;

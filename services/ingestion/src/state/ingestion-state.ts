@@ -1,5 +1,5 @@
 import { DedupeWindow } from '../dedupe/dedupe-window';
-import { LabelJoin } from '../join/label-join';
+import { LabelJoin, predictionKey } from '../join/label-join';
 
 export interface IngestionStateOptions {
   dedupeHorizonMs: number;
@@ -21,7 +21,8 @@ export class IngestionState {
     this.join = new LabelJoin(options.joinTtlMs, options.maxPending);
   }
 
+  /** The dedupe key of a prediction: the join's key too, so one string serves both. */
   static predictionId(model: string, eventId: string): string {
-    return `${model}\u0000${eventId}`;
+    return predictionKey(model, eventId);
   }
 }

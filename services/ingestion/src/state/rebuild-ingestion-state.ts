@@ -1,9 +1,12 @@
-import { decodeEvent, LabeledPredictionEventSchema, LabelEventSchema, PredictionEventSchema, Topic } from '@mlops/contracts';
+import { createPredictionEventDecoder, decodeEvent, LabeledPredictionEventSchema, LabelEventSchema, Topic } from '@mlops/contracts';
 import { replayTopic } from '@mlops/kafka';
 import type { StructuredLogger } from '@mlops/observability';
 import type { Kafka } from 'kafkajs';
 import { labelIdentity } from '../join/label-join';
 import { IngestionState } from './ingestion-state';
+
+/** `predictions` holds validated events: no clock, and most take the decoder's fast path. */
+const decodePrediction = createPredictionEventDecoder();
 
 export interface RebuildDeps {
   kafka: Kafka;
@@ -57,7 +60,7 @@ export async function rebuildIngestionState(state: IngestionState, deps: Rebuild
     logger: deps.logger,
     handle: (messages) => {
       for (const m of messages) {
-        const decoded = decodeEvent(PredictionEventSchema, m.value);
+        const decoded = decodePrediction(m.value);
         if (!decoded.ok) continue;
         const { model, eventId } = decoded.value;
         const at = Number(m.timestamp);
