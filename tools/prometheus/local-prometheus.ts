@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { freePort } from '@mlops/testing';
 import os from 'node:os';
 import path from 'node:path';
 import { PrometheusApi, prometheusApi } from './prometheus-api';
@@ -97,15 +97,4 @@ function writeRuleCopies(from: string | null, to: string, forDivisor: number, in
       writeFileSync(copy, shortenRuleDurations(readFileSync(path.join(from, name), 'utf8'), { divisor: forDivisor, minimum: interval, groupInterval: interval }));
       return copy;
     });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,6 +1,6 @@
 import type { ColumnView, DistributionView, DriftReportView, StatRow, SummaryCard } from '@mlops/report-html';
 import type { ColumnChart, ColumnReport, ColumnStats, DriftReportJson } from '../report/drift-report.types';
-import { formatCount, formatNumber, formatShare } from '../report/format-number';
+import { formatCount, formatNumber, formatShare } from '@mlops/report-html';
 import { orderColumns } from '../report/order-columns';
 import { headlineMetrics } from '../report/performance-lines';
 

@@ -1,5 +1,5 @@
 import type { ColumnReport, DriftReportJson } from './drift-report.types';
-import { formatCount, formatNumber, formatShare } from './format-number';
+import { formatCount, formatNumber, formatShare } from '@mlops/report-html';
 import { orderColumns } from './order-columns';
 import { headlineMetrics } from './performance-lines';
 
