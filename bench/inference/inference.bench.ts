@@ -4,7 +4,15 @@
  * in the same run (the practical limit of the transport).
  *   1. throughput: N requests already on the topic, predictions/s from first to last output;
  *   2. latency at a steady 1k requests/s: request produced → prediction consumed, p50/p99.
+ * The bare loop runs twice: driven like the service (same commit interval, partition concurrency
+ * and idempotent producer), and with kafkajs' defaults (a commit after every batch, one partition
+ * at a time), so each setting's effect shows on the transport and on the service in one run.
  * Not a test: prints a table and, last, `RESULT {json}`.
+ *
+ * Environment: KAFKA_BROKERS (else a local broker is started), BENCH_REQUESTS (100000),
+ * BENCH_LATENCY_SECONDS (10), BENCH_COMMIT_INTERVAL_MS (the service's INFERENCE_COMMIT_INTERVAL_MS
+ * and the bare loop's; 1000, 0 = after every batch), BENCH_CONCURRENCY (INFERENCE_CONCURRENCY and
+ * the bare loop's partitionsConsumedConcurrently; 4).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,12 +22,16 @@ import { noDelaySocketFactory } from '@mlops/kafka';
 import { FilesystemRegistry } from '@mlops/registry';
 import { deployedEvent, loanExamples, registerTestModel } from '@mlops/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { benchBroker, startBareLoop, watchGrowth } from '../support/bench-broker';
+import { BareLoopOptions, benchBroker, startBareLoop, watchGrowth } from '../support/bench-broker';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const RATE = 1000;
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
 const PARTITIONS = 4;
+const COMMIT_INTERVAL_MS = Number(process.env.BENCH_COMMIT_INTERVAL_MS ?? 1000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+/** The bare loop driven as the service drives kafkajs. */
+const AS_THE_SERVICE: BareLoopOptions = { commitIntervalMs: COMMIT_INTERVAL_MS, partitionsConsumedConcurrently: CONCURRENCY, idempotent: true };
 const root = path.resolve(__dirname, '..', '..');
 const rows = loanExamples(1000, 5).map((e) => e.features);
 
@@ -34,16 +46,26 @@ async function fill(kafka: Kafka, topic: string, n: number, prefix: string) {
   await producer.disconnect();
 }
 
-async function bareLoop(kafka: Kafka, source: string, sink: string): Promise<{ rate: number; latency: Awaited<ReturnType<typeof latencyAtSteadyRate>> }> {
+type Latency = Awaited<ReturnType<typeof latencyAtSteadyRate>>;
+
+async function bareLoop(kafka: Kafka, source: string, sink: string): Promise<{ rate: number; latency: Latency }> {
   const admin = kafka.admin();
   await admin.connect();
-  const loop = await startBareLoop(kafka, source, sink, 1000);
+  const loop = await startBareLoop(kafka, source, sink, 1000, AS_THE_SERVICE);
   const { firstMs, lastMs } = await watchGrowth(admin, sink, REQUESTS, 300_000);
   // The same latency probe through the bare loop: the transport's share of the latency.
   const latency = await latencyAtSteadyRate(kafka, source, sink, (m) => String(m.key));
   await loop.stop();
   await admin.disconnect();
   return { rate: REQUESTS / ((lastMs - firstMs) / 1000), latency };
+}
+
+/** The latency probe through a bare loop on kafkajs' defaults: where the transport starts from. */
+async function bareLoopOnDefaults(kafka: Kafka, source: string, sink: string): Promise<Latency> {
+  const loop = await startBareLoop(kafka, source, sink, 1000);
+  const latency = await latencyAtSteadyRate(kafka, source, sink, (m) => String(m.key));
+  await loop.stop();
+  return latency;
 }
 
 async function latencyAtSteadyRate(
@@ -57,7 +79,12 @@ async function latencyAtSteadyRate(
   const consumer = kafka.consumer({ groupId: `${predictions}.latency.${Date.now()}` });
   await consumer.connect();
   await consumer.subscribe({ topic: predictions, fromBeginning: false });
+  // The probe must add no latency of its own: no offset commits (a round trip after every batch
+  // with kafkajs' autoCommit) and every partition read at once (not one partition's batch after
+  // another's).
   await consumer.run({
+    autoCommit: false,
+    partitionsConsumedConcurrently: PARTITIONS,
     eachBatch: async ({ batch }) => {
       const now = Date.now();
       for (const m of batch.messages) {
@@ -102,7 +129,7 @@ async function main(): Promise<void> {
     const prefix = `bench.${Date.now().toString(36)}.`;
     const t = (name: string) => `${prefix}${name}`;
     await admin.createTopics({
-      topics: ['inference.requests', 'predictions.raw', 'models.deployed', 'dlq', 'bare.source', 'bare.sink'].map((topic) => ({ topic: t(topic), numPartitions: PARTITIONS })),
+      topics: ['inference.requests', 'predictions.raw', 'models.deployed', 'dlq', 'bare.source', 'bare.sink', 'defaults.source', 'defaults.sink'].map((topic) => ({ topic: t(topic), numPartitions: PARTITIONS })),
       waitForLeaders: true,
     });
     const registry = new FilesystemRegistry({ root: registryRoot });
@@ -110,10 +137,23 @@ async function main(): Promise<void> {
     await fill(kafka, t('bare.source'), REQUESTS, 'bare');
     process.stderr.write('measuring the bare loop…\n');
     const { rate: bare, latency: bareLatency } = await bareLoop(kafka, t('bare.source'), t('bare.sink'));
+    process.stderr.write('measuring the bare loop on kafkajs defaults…\n');
+    const defaultsLatency = await bareLoopOnDefaults(kafka, t('defaults.source'), t('defaults.sink'));
 
     child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, 'services/inference/src/main.ts')], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', KAFKA_BROKERS: broker.brokers, KAFKA_TOPIC_PREFIX: prefix, HTTP_PORT: '0', LOG_LEVEL: 'warn', REGISTRY_ROOT: registryRoot, INFERENCE_MODEL_DIR: path.join(registryRoot, 'cache'), INFERENCE_GROUP_ID: t('inference') },
+      env: {
+        PATH: process.env.PATH ?? '',
+        KAFKA_BROKERS: broker.brokers,
+        KAFKA_TOPIC_PREFIX: prefix,
+        HTTP_PORT: '0',
+        LOG_LEVEL: 'warn',
+        REGISTRY_ROOT: registryRoot,
+        INFERENCE_MODEL_DIR: path.join(registryRoot, 'cache'),
+        INFERENCE_GROUP_ID: t('inference'),
+        INFERENCE_COMMIT_INTERVAL_MS: String(COMMIT_INTERVAL_MS),
+        INFERENCE_CONCURRENCY: String(CONCURRENCY),
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const producer = kafka.producer();
@@ -132,16 +172,39 @@ async function main(): Promise<void> {
     const latency = await latencyAtSteadyRate(kafka, t('inference.requests'), t('predictions.raw'));
     await admin.disconnect();
 
+    const commits = COMMIT_INTERVAL_MS > 0 ? `offsets committed every ${COMMIT_INTERVAL_MS} ms off the fetch path` : 'offsets committed after every batch';
+    const row = (name: string, l: Latency) => `| ${name} | ${l.p50} | ${l.p99} | ${l.max} | ${l.count} |`;
     console.log(`\ninference benchmark: ${REQUESTS} requests, ${PARTITIONS} partitions, tfjs wasm, broker: ${broker.source}`);
+    console.log(`kafkajs driven as the service: ${commits}, ${CONCURRENCY} partition(s) at once, idempotent producer`);
     console.log('| path | per second | vs bare loop |');
     console.log('| --- | ---: | ---: |');
     console.log(`| bare kafkajs consume→produce (baseline) | ${bare.toFixed(0)} | 100% |`);
     console.log(`| inference service (decode, validate, batch predict, produce) | ${throughput.toFixed(0)} | ${((throughput / bare) * 100).toFixed(0)}% |`);
-    console.log(`bare loop latency at ${RATE}/s: p50 ${bareLatency.p50} ms, p99 ${bareLatency.p99} ms, max ${bareLatency.max} ms`);
-    console.log(`latency at ${RATE}/s for ${LATENCY_SECONDS} s (request produced → prediction consumed, ${latency.count} samples): p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms`);
+    console.log(`\nlatency at ${RATE}/s for ${LATENCY_SECONDS} s, request produced → output consumed (ms):`);
+    console.log('| path | p50 | p99 | max | samples |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    console.log(row('bare loop, kafkajs defaults (commit after every batch, 1 partition at a time)', defaultsLatency));
+    console.log(row('bare loop, driven as the service', bareLatency));
+    console.log(row('inference service', latency));
     console.log('targets: ≥ 20k predictions/s per process; p99 ≤ 50 ms at 1k requests/s');
     console.log(
-      `RESULT ${JSON.stringify({ requests: REQUESTS, bareMessagesPerSecond: Math.round(bare), predictionsPerSecond: Math.round(throughput), ratio: Number((throughput / bare).toFixed(3)), latencyRate: RATE, p50Ms: latency.p50, p99Ms: latency.p99, maxMs: latency.max, latencySamples: latency.count, bareP50Ms: bareLatency.p50, bareP99Ms: bareLatency.p99 })}`,
+      `RESULT ${JSON.stringify({
+        requests: REQUESTS,
+        bareMessagesPerSecond: Math.round(bare),
+        predictionsPerSecond: Math.round(throughput),
+        ratio: Number((throughput / bare).toFixed(3)),
+        latencyRate: RATE,
+        p50Ms: latency.p50,
+        p99Ms: latency.p99,
+        maxMs: latency.max,
+        latencySamples: latency.count,
+        bareP50Ms: bareLatency.p50,
+        bareP99Ms: bareLatency.p99,
+        kafkajsDefaultsP50Ms: defaultsLatency.p50,
+        kafkajsDefaultsP99Ms: defaultsLatency.p99,
+        commitIntervalMs: COMMIT_INTERVAL_MS,
+        concurrency: CONCURRENCY,
+      })}`,
     );
   } finally {
     const service = child;

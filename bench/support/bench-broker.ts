@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createIdempotentProducer, IntervalCommitter } from '@mlops/kafka';
 
 export interface BenchBroker {
   brokers: string;
@@ -42,29 +43,65 @@ export async function watchGrowth(
   }
 }
 
+/** How the bare loop drives kafkajs; the defaults are kafkajs' own (what other benches compare against). */
+export interface BareLoopOptions {
+  /** 0 (default): kafkajs autoCommit, a commit after every batch before the next fetch; > 0: timed, off the fetch path. */
+  commitIntervalMs?: number;
+  /** kafkajs `partitionsConsumedConcurrently` (default 1). */
+  partitionsConsumedConcurrently?: number;
+  /** The services' producer (idempotent, one request in flight) instead of kafkajs' default one. */
+  idempotent?: boolean;
+}
+
 /**
  * The practical limit every service bench compares against: a bare kafkajs `eachBatch` loop that
  * copies `source` to `sink` unchanged, `chunkSize` messages per produce request. Runs until stop().
+ * Offsets are resolved after their chunk was produced, as in the services.
  */
-export async function startBareLoop(kafka: import('kafkajs').Kafka, source: string, sink: string, chunkSize: number): Promise<{ stop(): Promise<void> }> {
-  const producer = kafka.producer();
+export async function startBareLoop(
+  kafka: import('kafkajs').Kafka,
+  source: string,
+  sink: string,
+  chunkSize: number,
+  options: BareLoopOptions = {},
+): Promise<{ stop(): Promise<void> }> {
+  const commitIntervalMs = options.commitIntervalMs ?? 0;
+  const producer = options.idempotent ? createIdempotentProducer(kafka) : kafka.producer();
   await producer.connect();
   const consumer = kafka.consumer({ groupId: `${source}.bare` });
+  let offsets: Pick<import('kafkajs').EachBatchPayload, 'commitOffsetsIfNecessary' | 'uncommittedOffsets'> | undefined;
+  const committer =
+    commitIntervalMs > 0
+      ? new IntervalCommitter({
+          intervalMs: commitIntervalMs,
+          commit: async () => {
+            if (offsets) await offsets.commitOffsetsIfNecessary(offsets.uncommittedOffsets());
+          },
+          onError: () => undefined,
+        })
+      : undefined;
   await consumer.connect();
   await consumer.subscribe({ topic: source, fromBeginning: true });
   await consumer.run({
     eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+    autoCommit: commitIntervalMs === 0,
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+    eachBatch: async (payload) => {
+      const { batch, resolveOffset, heartbeat } = payload;
+      offsets = payload;
       for (let i = 0; i < batch.messages.length; i += chunkSize) {
         const chunk = batch.messages.slice(i, i + chunkSize);
         await producer.send({ topic: sink, messages: chunk.map((m) => ({ key: m.key, value: m.value })) });
         resolveOffset(chunk[chunk.length - 1].offset);
+        committer?.schedule();
         await heartbeat();
       }
     },
   });
   return {
     async stop() {
+      await committer?.flush().catch(() => undefined);
+      committer?.close();
       await consumer.disconnect();
       await producer.disconnect();
     },

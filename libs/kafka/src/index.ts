@@ -11,6 +11,7 @@ export * from './connection/retry-until-connected';
 export * from './consumer/consumed-message';
 export * from './consumer/handle-with-retry';
 export * from './consumer/batch-consumer';
+export * from './consumer/interval-committer';
 export * from './health/kafka-connection.monitor';
 export * from './consumer/handle-chunk-with-retry';
 export * from './replay/replay-topic';

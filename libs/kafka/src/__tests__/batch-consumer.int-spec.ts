@@ -61,8 +61,9 @@ describe('libs/kafka against a real broker', () => {
     await producer.send({ topic, messages: values.map((value, i) => ({ key: `k${i % 7}`, value })) });
   }
 
-  function consumer(groupId: string, topic: string, dlq: string, handle: (m: ConsumedMessage) => Promise<void>) {
+  function consumer(groupId: string, topic: string, dlq: string, handle: (m: ConsumedMessage) => Promise<void>, commitIntervalMs?: number) {
     const c = createBatchConsumer({
+      commitIntervalMs,
       kafka,
       groupId,
       topics: [topic],
@@ -191,7 +192,10 @@ describe('libs/kafka against a real broker', () => {
     expect(offsets[0].high).toBe('0');
   });
 
-  it('resumes from the committed offset after a stop mid-stream: no message is lost', async () => {
+  it.each([
+    ['after every batch', undefined],
+    ['on a 1 s timer (commitIntervalMs)', 1000],
+  ])('resumes from the committed offset after a stop mid-stream (commits %s): no message is lost', async (_label, commitIntervalMs) => {
     const { source, dlq } = await topics(2);
     const total = 2000;
     await produce(source, Array.from({ length: total }, (_, i) => String(i)));
@@ -203,18 +207,65 @@ describe('libs/kafka against a real broker', () => {
       // Slow enough that the first consumer is stopped with most of the stream unread.
       if (seen.size % 50 === 0) await new Promise((r) => setTimeout(r, 20));
     };
-    const first = consumer(groupId, source, dlq, count);
+    const first = consumer(groupId, source, dlq, count, commitIntervalMs);
     await first.start();
     await waitFor(() => seen.size >= 300, 'the first 300 messages');
     await first.stop();
     const afterStop = seen.size;
     expect(afterStop).toBeLessThan(total);
 
-    await consumer(groupId, source, dlq, count).start();
+    await consumer(groupId, source, dlq, count, commitIntervalMs).start();
     await waitFor(() => seen.size === total, `all ${total} distinct messages`, { timeoutMs: 60000 });
     const duplicates = [...seen.values()].filter((n) => n > 1).length;
     // At-least-once: every message arrives; redelivery is limited to what was in hand at the stop.
     expect(seen.size).toBe(total);
     expect(duplicates).toBeLessThanOrEqual(1);
+  });
+
+  it('with commitIntervalMs, commits off the fetch path: never ahead of the handled outputs, and all of them once idle', async () => {
+    const { source, dlq } = await topics(3);
+    const output = uniqueName('output');
+    await ensureTopics(admin, [{ name: output, partitions: 1 }], logger);
+    const total = 3000;
+    const groupId = uniqueName('timed');
+    let produced = 0;
+    const c = createBatchConsumer({
+      kafka,
+      groupId,
+      topics: [source],
+      fromBeginning: true,
+      maxChunkSize: 100,
+      commitIntervalMs: 200,
+      partitionsConsumedConcurrently: 3,
+      deadLetter: createDeadLetterPublisher(producer, dlq),
+      logger,
+      handleBatch: async (messages) => {
+        await producer.send({ topic: output, messages: messages.map((m) => ({ value: m.value })) });
+        produced += messages.length;
+        await new Promise((r) => setTimeout(r, 5));
+        return messages.map(() => ({ status: 'handled' as const }));
+      },
+    });
+    running.push(c);
+    const committedNow = async () => {
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [source] });
+      return committed.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+    };
+    await c.start();
+    // Produced in steps, so commits are read while the consumer is busy.
+    const samples: { committed: number; producedAfter: number }[] = [];
+    for (let i = 0; i < total; i += 500) {
+      await produce(source, Array.from({ length: 500 }, (_, j) => String(i + j)));
+      for (let k = 0; k < 3; k++) {
+        const committed = await committedNow();
+        samples.push({ committed, producedAfter: produced });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    // A commit read before `produced` was read can never exceed it: offsets follow outputs.
+    for (const s of samples) expect(s.committed).toBeLessThanOrEqual(s.producedAfter);
+    // Idle now: the timer commits the rest without any new message to trigger it.
+    await waitFor(async () => (await committedNow()) === total, 'every offset committed while idle');
+    expect(produced).toBe(total);
   });
 });

@@ -6,6 +6,7 @@ import type { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
 import type { BatchHandler, ConsumedMessage, MessageHandler, MessageOutcome } from './consumed-message';
 import { handleChunkWithRetry } from './handle-chunk-with-retry';
 import { DEFAULT_RETRY, HandlingAborted, handleWithRetry, RetryPolicy } from './handle-with-retry';
+import { BatchCommits } from './batch-commits';
 
 export interface BatchConsumerOptions {
   kafka: Kafka;
@@ -24,6 +25,15 @@ export interface BatchConsumerOptions {
    * others (lower latency); only for handlers whose state is safe under interleaving.
    */
   partitionsConsumedConcurrently?: number;
+  /**
+   * When resolved offsets are committed. 0 (default): after every batch, before the next fetch
+   * (kafkajs autoCommit), which puts an OffsetCommit round trip into every message's latency.
+   * Above 0: in the background at most this many ms after a message was handled, and before a
+   * stop, on a rebalance the handler sees and when a batch fails; fetching never waits for a
+   * commit. Either way only offsets whose messages were handled (outputs produced) are
+   * committed; a crash or a rebalance noticed between batches redelivers up to this window.
+   */
+  commitIntervalMs?: number;
   deadLetter: DeadLetterPublisher;
   logger: StructuredLogger;
   retry?: Partial<RetryPolicy>;
@@ -47,8 +57,8 @@ export interface BatchConsumer {
 /**
  * A consumer built on kafkajs `eachBatch` for at-least-once processing: an offset is resolved
  * only after its message was handled or safely dead-lettered, and committed after each batch
- * and on shutdown. A restart resumes from the last committed offset, so a crash can redeliver
- * (handlers deduplicate) but never skips a message.
+ * (or within `commitIntervalMs`) and on shutdown. A restart resumes from the last committed
+ * offset, so a crash can redeliver (handlers deduplicate) but never skips a message.
  */
 export function createBatchConsumer(options: BatchConsumerOptions): BatchConsumer {
   if (options.topics.length === 0) throw new Error(`consumer ${options.groupId}: at least one topic is required`);
@@ -61,6 +71,7 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
   let state: ConsumerState = 'idle';
   let consumer: Consumer | undefined;
   let restarting: Promise<void> | undefined;
+  const commits = new BatchCommits(options.commitIntervalMs ?? 0, logger, `consumer ${options.groupId}`);
 
   const toConsumed = (batch: EachBatchPayload['batch'], raw: EachBatchPayload['batch']['messages'][number]): ConsumedMessage => ({
     topic: batch.topic,
@@ -73,7 +84,9 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
   });
   const deps = () => ({ deadLetter: options.deadLetter, retry, logger, signal: stopController.signal, groupId: options.groupId });
 
-  const eachMessageOf = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, handle: MessageHandler) => {
+  const eachMessageOf = async (payload: EachBatchPayload, handle: MessageHandler) => {
+    const { batch, isRunning, isStale } = payload;
+    const { resolveOffset, heartbeat } = commits.ofBatch(payload);
     for (const raw of batch.messages) {
       if (!isRunning() || isStale() || stopController.signal.aborted) break;
       const message = toConsumed(batch, raw);
@@ -83,15 +96,19 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
       } catch (error) {
         if (error instanceof HandlingAborted) break;
         // The dead-letter send failed: leave the offset unresolved so the message is redelivered.
+        await commits.commitNow('batch failed');
         throw error;
       }
       resolveOffset(raw.offset);
       options.onOutcome?.(outcome, message);
       await heartbeat();
     }
+    if (stopController.signal.aborted) await commits.commitNow('stop');
   };
 
-  const eachChunkOf = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload, handleBatch: BatchHandler) => {
+  const eachChunkOf = async (payload: EachBatchPayload, handleBatch: BatchHandler) => {
+    const { batch, isRunning, isStale } = payload;
+    const { resolveOffset, heartbeat } = commits.ofBatch(payload);
     const size = options.maxChunkSize ?? 500;
     for (let start = 0; start < batch.messages.length; start += size) {
       if (!isRunning() || isStale() || stopController.signal.aborted) break;
@@ -102,6 +119,7 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
         outcomes = await handleChunkWithRetry(chunk, handleBatch, deps());
       } catch (error) {
         if (error instanceof HandlingAborted) break;
+        await commits.commitNow('batch failed');
         throw error;
       }
       resolveOffset(raws[raws.length - 1].offset);
@@ -109,6 +127,7 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
       if (onOutcome) outcomes.forEach((outcome, i) => onOutcome(outcome, chunk[i]));
       await heartbeat();
     }
+    if (stopController.signal.aborted) await commits.commitNow('stop');
   };
 
   const { handle, handleBatch } = options;
@@ -123,16 +142,23 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
     });
     instance.on(instance.events.CRASH, ({ payload }) => {
       logger.error('consumer crashed', { error: payload.error.message, willRestart: payload.restart });
+      commits.forgetRun();
       if (!payload.restart && !stopController.signal.aborted) {
         state = 'crashed';
         restarting = restartAfterCrash(instance);
       }
     });
     consumer = instance;
+    commits.startRun();
     await instance.connect();
     try {
       for (const topic of options.topics) await instance.subscribe({ topic, fromBeginning: options.fromBeginning ?? false });
-      await instance.run({ eachBatchAutoResolve: false, autoCommit: true, eachBatch, partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1 });
+      await instance.run({
+        eachBatchAutoResolve: false,
+        autoCommit: commits.autoCommit,
+        eachBatch,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+      });
     } catch (error) {
       await instance.disconnect().catch(() => undefined);
       throw error;
@@ -169,9 +195,14 @@ export function createBatchConsumer(options: BatchConsumerOptions): BatchConsume
       stopController.abort();
       await restarting?.catch(() => undefined);
       if (consumer) {
-        // disconnect() stops the fetch loop, waits for the batch in hand and commits resolved offsets.
+        // Timed commits: what was handled before the stop is committed while the member is still in
+        // the group; the batch in hand commits its own part when it sees the stop.
+        await commits.commitNow('stop');
+        // disconnect() stops the fetch loop and waits for the batch in hand (with autoCommit, it
+        // commits resolved offsets after it).
         await consumer.disconnect();
       }
+      commits.close();
       state = 'stopped';
       logger.info('consumer stopped');
     },

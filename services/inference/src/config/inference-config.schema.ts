@@ -23,6 +23,13 @@ export const inferenceConfigSchema = runtimeEnvSchema
     INFERENCE_MAX_CHUNK: count('a message count', 10000).default(1000),
     /** Partitions served at once: serving is stateless, so partitions need not wait for each other. */
     INFERENCE_CONCURRENCY: count('a partition count', 64).default(4),
+    /**
+     * Longest wait before handled requests' offsets are committed, off the fetch path; 0 commits
+     * after every batch, which adds an OffsetCommit round trip (≥ 5 ms on Kafka 4 brokers) to
+     * every request's latency. Offsets are committed only after their predictions were written;
+     * a crash re-serves at most this window (ingestion drops the duplicates by eventId).
+     */
+    INFERENCE_COMMIT_INTERVAL_MS: z.coerce.number({ error: 'expected milliseconds' }).int().min(0).max(60000).default(1000),
   })
   .superRefine(requireMlflowUriWhenSelected);
 

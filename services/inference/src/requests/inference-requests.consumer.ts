@@ -11,7 +11,8 @@ import { processInferenceChunk } from './process-inference-chunk';
 
 /**
  * `inference.requests` → batched predictions → `predictions.raw`, one produce request per
- * chunk, offsets committed after it; the group scales out across instances by partition.
+ * chunk, offsets committed after it (on a timer, off the fetch path, so a request's latency holds
+ * no commit round trip); the group scales out across instances by partition.
  */
 @Injectable()
 export class InferenceRequestsConsumer implements OnModuleInit {
@@ -35,6 +36,7 @@ export class InferenceRequestsConsumer implements OnModuleInit {
       prepare: () =>
         loadDeployedModels({ kafka: this.runtime.kafka, topic: this.runtime.topic(Topic.ModelsDeployed), server: this.models.server, logger: this.logger }),
       partitionsConsumedConcurrently: this.config.INFERENCE_CONCURRENCY,
+      commitIntervalMs: this.config.INFERENCE_COMMIT_INTERVAL_MS,
       handleBatch: async (messages) => {
         const result = await processInferenceChunk(messages, this.models.server, {
           now: () => new Date(),
