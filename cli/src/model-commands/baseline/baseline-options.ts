@@ -1,24 +1,11 @@
-import type { DataWindow } from '@mlops/contracts';
 import { UsageError } from '../../drift-report/errors';
-import type { TaskKind } from '../data/labeled-rows';
-import { FlagReader, type DataFileOptions, type OutputOptions } from '../flags/shared-flags';
+import type { ReferenceDataOptions } from './reference-baseline';
+import { FlagReader, type OutputOptions } from '../flags/shared-flags';
 
 /** `mlops baseline` after its flags were checked. */
-export interface BaselineOptions {
-  readonly reference: string;
+export interface BaselineOptions extends ReferenceDataOptions {
   readonly model: string;
-  readonly target?: string;
-  readonly prediction?: string;
-  readonly score?: string;
-  readonly task?: TaskKind;
-  readonly ignore: readonly string[];
-  /** `--categorical`: columns read as categories (numeric codes). */
-  readonly categorical: readonly string[];
-  readonly timeColumn?: string;
-  readonly dataWindow?: DataWindow;
   readonly requestId: string;
-  readonly seed: number;
-  readonly file: DataFileOptions;
   /** Make the version champion (gates, alias, ModelDeployed), so the drift service follows it. */
   readonly deploy: boolean;
   readonly output: OutputOptions;

@@ -2,17 +2,13 @@ import path from 'node:path';
 import { profileToJSONText } from '@mlops/drift-stats';
 import { ModelAlias, type JsonValue } from '@mlops/registry';
 import type { ModelCommandContext } from '../command-runtime';
-import { chooseDataWindow, rowTimes } from '../data/data-window';
-import { categoricalDeclarations, checkDeclaredColumns } from '../data/declared-types';
-import { readDataTable } from '../data/read-data-table';
-import { resolveRoles } from '../data/resolve-roles';
 import { deployVersion } from '../deploy/deploy-version';
 import { reportDeployment } from '../deploy/report-deployment';
 import { MODEL_EXIT } from '../model-exit-codes';
 import { findAlias } from '../registry-lookups';
 import type { BaselineOptions } from './baseline-options';
 import { writeMonitoringArtifact } from './monitoring-artifact';
-import { buildMonitoringBaseline } from './monitoring-baseline';
+import { readReferenceBaseline } from './reference-baseline';
 
 /**
  * `mlops baseline`: registers a monitoring-only version of a model trained and served elsewhere:
@@ -23,12 +19,7 @@ import { buildMonitoringBaseline } from './monitoring-baseline';
  */
 export async function runBaseline(options: BaselineOptions, context: ModelCommandContext, io: { stdout: NodeJS.WritableStream }): Promise<number> {
   const started = performance.now();
-  const table = await readDataTable(options.reference, { ...options.file, declared: categoricalDeclarations(options.categorical), signal: context.signal });
-  checkDeclaredColumns(table, options.categorical);
-  const roles = resolveRoles(table, { target: options.target, prediction: options.prediction, score: options.score, timeColumn: options.timeColumn, ignore: options.ignore });
-  const times = roles.time === undefined ? undefined : rowTimes(table, roles.time);
-  const dataWindow = chooseDataWindow(table, options.dataWindow, times);
-  const baseline = buildMonitoringBaseline(table, roles, { seed: options.seed, task: options.task });
+  const { roles, dataWindow, baseline } = await readReferenceBaseline(options, context.signal);
   context.checkpoint();
 
   const champion = await findAlias(context.registry, options.model, ModelAlias.Champion);

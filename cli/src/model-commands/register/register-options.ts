@@ -1,24 +1,13 @@
-import { METRIC_NAME_PATTERN, type DataWindow } from '@mlops/contracts';
+import { METRIC_NAME_PATTERN } from '@mlops/contracts';
 import { UsageError } from '../../drift-report/errors';
-import type { TaskKind } from '../data/labeled-rows';
-import { FlagReader, type DataFileOptions, type OutputOptions } from '../flags/shared-flags';
+import type { ReferenceDataOptions } from '../baseline/reference-baseline';
+import { FlagReader, type OutputOptions } from '../flags/shared-flags';
 
 /** `mlops register --artifact`: a version trained elsewhere, stored as a new registry version. */
-export interface ArtifactRegistration {
+export interface ArtifactRegistration extends ReferenceDataOptions {
   readonly kind: 'artifact';
   readonly model: string;
   readonly artifact: string;
-  /** The data the version was trained (or validated) on: its baseline profile, and metrics with target + prediction. */
-  readonly reference: string;
-  readonly target?: string;
-  readonly prediction?: string;
-  readonly score?: string;
-  readonly task?: TaskKind;
-  readonly ignore: readonly string[];
-  /** `--categorical`: columns read as categories (numeric codes). */
-  readonly categorical: readonly string[];
-  readonly timeColumn?: string;
-  readonly dataWindow?: DataWindow;
   /** `--metric name=value`: measured by the team's pipeline; they win over those computed from the reference. */
   readonly metrics: Readonly<Record<string, number>>;
   readonly primaryMetric?: string;
@@ -28,8 +17,6 @@ export interface ArtifactRegistration {
   readonly requestId: string;
   /** Whether --request-id named the RetrainRequest this version answers. */
   readonly answersRequest: boolean;
-  readonly seed: number;
-  readonly file: DataFileOptions;
   readonly publish: boolean;
   readonly output: OutputOptions;
 }

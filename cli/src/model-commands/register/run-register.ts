@@ -4,12 +4,8 @@ import { decodeEvent, ModelRegisteredSchema, type ModelRegistered } from '@mlops
 import { profileToJSONText } from '@mlops/drift-stats';
 import { modelRegisteredEvent } from '@mlops/lifecycle';
 import { ModelAlias, RegistryNotFoundError, type JsonValue, type ModelVersion } from '@mlops/registry';
-import { buildMonitoringBaseline } from '../baseline/monitoring-baseline';
+import { readReferenceBaseline } from '../baseline/reference-baseline';
 import type { ModelCommandContext } from '../command-runtime';
-import { chooseDataWindow, rowTimes } from '../data/data-window';
-import { categoricalDeclarations, checkDeclaredColumns } from '../data/declared-types';
-import { readDataTable } from '../data/read-data-table';
-import { resolveRoles } from '../data/resolve-roles';
 import { describePublished, where } from '../deploy/report-deployment';
 import { ModelDataError } from '../errors';
 import { MODEL_EXIT } from '../model-exit-codes';
@@ -50,12 +46,7 @@ interface Registered {
 async function registerArtifact(options: ArtifactRegistration, context: ModelCommandContext): Promise<Registered> {
   const info = await stat(options.artifact).catch(() => undefined);
   if (!info?.isDirectory()) throw new ModelDataError(`--artifact ${options.artifact}: ${info ? 'not a directory' : 'no such directory'} (the folder of the model your pipeline trained)`);
-  const table = await readDataTable(options.reference, { ...options.file, declared: categoricalDeclarations(options.categorical), signal: context.signal });
-  checkDeclaredColumns(table, options.categorical);
-  const roles = resolveRoles(table, { target: options.target, prediction: options.prediction, score: options.score, timeColumn: options.timeColumn, ignore: options.ignore });
-  const times = roles.time === undefined ? undefined : rowTimes(table, roles.time);
-  const dataWindow = chooseDataWindow(table, options.dataWindow, times);
-  const baseline = buildMonitoringBaseline(table, roles, { seed: options.seed, task: options.task });
+  const { dataWindow, baseline } = await readReferenceBaseline(options, context.signal);
   const metrics = { ...baseline.metrics, ...options.metrics };
   const champion = await findAlias(context.registry, options.model, ModelAlias.Champion);
   const comparison = externalComparison({ metrics, primaryMetric: options.primaryMetric, championVersion: champion?.version, championMetric: options.championMetric, minImprovement: options.minImprovement });
