@@ -25,14 +25,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DriftReport, MODEL_REGISTERED_TYPE, TOPIC_SPECS, Topic, topicName, toCloudEventHeaders } from '@mlops/contracts';
+import { DriftReport, TOPIC_SPECS, Topic, topicName } from '@mlops/contracts';
 import { ensureTopics, noDelaySocketFactory } from '@mlops/kafka';
-import { DEFAULT_RETRAIN_SETTINGS, trainAndRegister } from '@mlops/lifecycle';
-import { selectBackend } from '@mlops/model';
 import { silentLogger } from '@mlops/observability';
 import { createModelRegistry } from '@mlops/registry';
 import { loadScenario, simulate } from '@mlops/simulation';
 import { Kafka, logLevel, Producer } from 'kafkajs';
+import { deployFirstModel } from '../../tools/loop/first-model';
 import { SERVICES, startFleet, waitUntilReady } from '../../tools/loop/service-fleet';
 import { benchBroker, startBareLoop, watchGrowth } from '../support/bench-broker';
 
@@ -89,42 +88,6 @@ async function watchReports(kafka: Kafka, topic: string) {
   });
   const counted = () => reports.reduce((n, r) => n + r.samples, 0);
   return { reports, counted, stop: () => consumer.disconnect() };
-}
-
-async function bootstrapModel(kafka: Kafka, prefix: string, registryRoot: string, urls: Record<string, string>): Promise<string> {
-  const scenario = loadScenario(SCENARIO);
-  await selectBackend('wasm');
-  const examples = [...simulate(scenario, { start: Date.now() - 3_600_000, rate: 1000, runId: 'benchtrain', limit: 4000 })].flatMap((r) =>
-    r.kind === 'prediction' ? [{ features: r.event.features, label: r.truth.label }] : [],
-  );
-  const registry = createModelRegistry({ kind: 'filesystem', root: registryRoot, logger: silentLogger });
-  const outcome = await trainAndRegister(
-    {
-      model: scenario.model,
-      examples,
-      requestId: 'bench-bootstrap',
-      dataWindow: { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date().toISOString() },
-      trigger: 'manual',
-      trainer: 'bench',
-      settings: { ...DEFAULT_RETRAIN_SETTINGS, categoricalFeatures: ['elevel', 'car', 'zipcode'] },
-    },
-    { registry, workDir: mkdtempSync(path.join(os.tmpdir(), 'bench-pipeline-train-')), logger: silentLogger },
-  );
-  if (outcome.kind !== 'registered') throw new Error(`bootstrap model rejected: ${outcome.event.reason}`);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  await producer.send({
-    topic: topicName(Topic.ModelsRegistered, prefix),
-    messages: [{ key: scenario.model, value: JSON.stringify(outcome.event), headers: toCloudEventHeaders({ type: MODEL_REGISTERED_TYPE, source: '/mlops/bench', subject: scenario.model }) }],
-  });
-  await producer.disconnect();
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${urls.inference}/v2/models/${scenario.model}`).catch(() => undefined);
-    if (response?.status === 200 && ((await response.json()) as { versions: string[] }).versions[0] === outcome.version.version) return scenario.model;
-    await sleep(500);
-  }
-  throw new Error('the bootstrap model was not served within 180 s');
 }
 
 async function bareHop(kafka: Kafka, prefix: string, rows: Features[]): Promise<number> {
@@ -215,7 +178,25 @@ async function main(): Promise<void> {
   );
   try {
     await waitUntilReady(fleet, 180_000);
-    const model = await bootstrapModel(kafka, prefix, registryRoot, fleet.urls);
+    const registrar = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await registrar.connect();
+    const scenario = loadScenario(SCENARIO);
+    await deployFirstModel({
+      scenario,
+      registry: createModelRegistry({ kind: 'filesystem', root: registryRoot, logger: silentLogger }),
+      producer: registrar,
+      topic: (t) => topicName(t, prefix),
+      workDir,
+      inferenceUrl: fleet.urls.inference,
+      logger: silentLogger,
+      rows: 4000,
+      rate: 1000,
+      runId: 'bench',
+      trainer: 'bench',
+      timeoutMs: 180_000,
+    });
+    await registrar.disconnect();
+    const model = scenario.model;
     const rows = stableFeatures(10_000);
     const reports = await watchReports(kafka, topicName(Topic.DriftReports, prefix));
     const producer = kafka.producer();

@@ -5,7 +5,7 @@ import { testBrokers, uniqueName, waitFor } from '@mlops/testing';
 import { ChaosPipeline, logger } from './support/chaos-pipeline';
 import { closeWindows } from './support/close-windows';
 import { missing, repeated, repeatedReports, windowDiscrepancies } from './support/exactly-once';
-import { servedVersion } from './support/first-model';
+import { servedVersion } from '../../tools/loop/first-model';
 import type { ServiceName } from './support/pipeline-fleet';
 import { readPipeline } from './support/pipeline-snapshot';
 import { startRequestStream, type RequestStream } from './support/request-stream';

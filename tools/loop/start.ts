@@ -11,14 +11,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { MODEL_REGISTERED_TYPE, TOPIC_SPECS, Topic, topicName, toCloudEventHeaders } from '@mlops/contracts';
+import { TOPIC_SPECS, Topic, topicName } from '@mlops/contracts';
 import { createIdempotentProducer, createKafkaClient, ensureTopics } from '@mlops/kafka';
-import { DEFAULT_RETRAIN_SETTINGS, trainAndRegister } from '@mlops/lifecycle';
-import { selectBackend } from '@mlops/model';
 import { createLogger } from '@mlops/observability';
 import { createModelRegistry } from '@mlops/registry';
 import { loadScenario, playToKafka, simulate, systemPlaybackClock } from '@mlops/simulation';
 import { Command, InvalidArgumentError } from 'commander';
+import { deployFirstModel, servedVersion } from './first-model';
 import { accuracy } from './loop-state';
 import { observeLoop } from './loop-observer';
 import { startLocalPrometheus } from '../prometheus/local-prometheus';
@@ -147,34 +146,25 @@ async function main(): Promise<number> {
     const { state } = observer;
 
     // 4. The first model: trained on the first phase, registered, handed to deployment.
-    await selectBackend('wasm');
-    const trainStart = Date.now();
-    const examples = [...simulate(scenario, { start: Date.now() - 3_600_000, rate: options.rate, runId: `${runId}train`, limit: Math.min(options.trainRows, phases[0].events) })]
-      .filter((r) => r.kind === 'prediction')
-      .map((r) => (r.kind === 'prediction' ? { features: r.event.features, label: r.truth.label } : never()));
-    const outcome = await trainAndRegister(
-      {
-        model,
-        examples,
-        requestId: `${runId}-bootstrap`,
-        dataWindow: { from: new Date(trainStart - 3_600_000).toISOString(), to: new Date(trainStart).toISOString() },
-        trigger: 'manual',
-        trainer: 'loop',
-        settings: { ...DEFAULT_RETRAIN_SETTINGS, categoricalFeatures: ['elevel', 'car', 'zipcode'] },
-      },
-      { registry, workDir: path.join(dataDir, 'bootstrap'), logger },
-    );
-    if (outcome.kind !== 'registered') throw new Error(`the first model was rejected: ${outcome.event.reason} ${outcome.event.detail ?? ''}`);
-    const initialVersion = outcome.version.version;
     const producer = createIdempotentProducer(kafka);
     await producer.connect();
     cleanups.push(() => producer.disconnect());
-    await producer.send({
-      topic: topic(Topic.ModelsRegistered),
-      messages: [{ key: model, value: JSON.stringify(outcome.event), headers: toCloudEventHeaders({ type: MODEL_REGISTERED_TYPE, source: '/mlops/loop', subject: model }) }],
+    const first = await deployFirstModel({
+      scenario,
+      registry,
+      producer,
+      topic,
+      workDir: dataDir,
+      inferenceUrl: fleet.urls.inference,
+      logger,
+      rows: Math.min(options.trainRows, phases[0].events),
+      rate: options.rate,
+      runId,
+      trainer: 'loop',
+      onRegistered: (m) =>
+        say(`first model: ${model} v${m.version} trained on ${m.rows} rows in ${m.trainSeconds.toFixed(1)} s (accuracy ${m.accuracy?.toFixed(3) ?? 'n/a'}); waiting for deployment…`),
     });
-    say(`first model: ${model} v${initialVersion} trained on ${examples.length} rows in ${((Date.now() - trainStart) / 1000).toFixed(1)} s (accuracy ${outcome.event.metrics.accuracy?.toFixed(3) ?? 'n/a'}); waiting for deployment…`);
-    await until(async () => (await servedVersion(fleet.urls.inference, model)) === initialVersion, 120_000, 'inference to serve the first model');
+    const initialVersion = first.version;
     say(`deployed and served: ${model} v${initialVersion}`);
 
     // 5. Play the scenario through the inference service, with a live status line.
@@ -235,9 +225,6 @@ async function main(): Promise<number> {
   }
 }
 
-function never(): never {
-  throw new Error('unreachable');
-}
 
 function fmt(value: number | undefined): string {
   return value === undefined ? 'n/a' : value.toFixed(3);
@@ -247,20 +234,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-async function servedVersion(url: string, model: string): Promise<string | undefined> {
-  const response = await fetch(`${url}/v2/models/${model}`).catch(() => undefined);
-  if (!response || response.status !== 200) return undefined;
-  return ((await response.json()) as { versions: string[] }).versions[0];
-}
 
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(500);
-  }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-}
 
 main().then(
   (code) => process.exit(code),

@@ -10,7 +10,7 @@ import { uniqueName, waitFor } from '@mlops/testing';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { AcceptedLedger } from './accepted-ledger';
 import { windowDiscrepancies } from './exactly-once';
-import { deployFirstModel } from './first-model';
+import { deployFirstModel } from '../../../tools/loop/first-model';
 import { createPipelineTopics } from './pipeline-topics';
 import { PipelineFleet, type FleetSettings } from './pipeline-fleet';
 import { readReports } from './pipeline-snapshot';
@@ -51,7 +51,20 @@ export class ChaosPipeline {
     const fleet = new PipelineFleet({ brokers: args.brokers, prefix, dataDir, registryRoot, overrides: args.overrides });
     const pipeline = new ChaosPipeline(kafka, admin, producer, prefix, t, dataDir, registry, fleet);
     await fleet.startAll();
-    pipeline.firstVersion = await deployFirstModel({ scenario: args.scenario, registry, producer, t, workDir: dataDir, inferenceUrl: fleet.url('inference'), logger });
+    const first = await deployFirstModel({
+      scenario: args.scenario,
+      registry,
+      producer,
+      topic: t,
+      workDir: dataDir,
+      inferenceUrl: fleet.url('inference'),
+      logger,
+      rows: 3000,
+      rate: 100,
+      runId: `first-${Date.now().toString(36)}`,
+      trainer: 'chaos',
+    });
+    pipeline.firstVersion = first.version;
     return pipeline;
   }
 

@@ -11,6 +11,12 @@ export interface RetryPolicy extends BackoffPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { initialMs: 200, maxMs: 10000, factor: 2, maxAttempts: 8 };
 
+/**
+ * For work that must never be dead-lettered because a dependency is down (a retrain request, a
+ * deployment to load): retriable failures are retried until they pass, backing off to 30 s.
+ */
+export const RETRY_UNTIL_DONE: Partial<RetryPolicy> = { maxAttempts: Number.POSITIVE_INFINITY, maxMs: 30_000 };
+
 export class HandlingAborted extends Error {
   constructor() {
     super('handling aborted by shutdown; the message is not committed and will be redelivered');

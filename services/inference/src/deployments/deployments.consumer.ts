@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { decodeEvent, ModelDeployedSchema, Topic } from '@mlops/contracts';
-import { PermanentError } from '@mlops/kafka';
+import { PermanentError, RETRY_UNTIL_DONE } from '@mlops/kafka';
 import { STRUCTURED_LOGGER, StructuredLogger } from '@mlops/observability';
 import { KafkaRuntime, SERVICE_CONFIG } from '@mlops/service-runtime';
 import type { InferenceConfig } from '../config/inference-config.schema';
@@ -28,7 +28,7 @@ export class DeploymentsConsumer implements OnModuleInit {
       topics: [this.runtime.topic(Topic.ModelsDeployed)],
       fromBeginning: true,
       // A deployment is never dropped because the registry is briefly down: retried until it loads.
-      retry: { maxAttempts: Number.POSITIVE_INFINITY, maxMs: 30_000 },
+      retry: RETRY_UNTIL_DONE,
       handle: async (message) => {
         const decoded = decodeEvent(ModelDeployedSchema, message.value);
         if (!decoded.ok) throw new PermanentError(`invalid ModelDeployed: ${decoded.reason}`);

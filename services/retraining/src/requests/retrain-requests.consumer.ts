@@ -2,6 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Topic } from '@mlops/contracts';
+import { RETRY_UNTIL_DONE } from '@mlops/kafka';
 import { selectBackend } from '@mlops/model';
 import { STRUCTURED_LOGGER, StructuredLogger } from '@mlops/observability';
 import { createModelRegistry } from '@mlops/registry';
@@ -65,7 +66,7 @@ export class RetrainRequestsConsumer implements OnModuleInit {
       maxChunkSize: this.config.RETRAINING_MAX_CHUNK,
       // A registry outage is waited out, never turned into a dead letter: the request is retried
       // with back-off until the registry answers (a half-registered version is found and reused).
-      retry: { maxAttempts: Number.POSITIVE_INFINITY, maxMs: 30_000 },
+      retry: RETRY_UNTIL_DONE,
       prepare: () => this.prepare(),
       handleBatch: async (messages) => {
         const outcomes = await this.processor.handleChunk(messages);
