@@ -4,5 +4,5 @@ module.exports = {
   ...preset,
   displayName: 'cli',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/bin/**/*.spec.ts'],
 };

@@ -8,8 +8,10 @@
  * Reference and current CSV files of N rows × 20 columns (12 numerical, 8 categorical; the current
  * file shifts 6 columns by various amounts) are generated once into --data-dir. Each contender
  * runs in its own process (peak memory = its own maximum RSS):
- * - mlops: the CLI, default settings (every value kept up to --exact-rows 1 000 000: exact; a
- *   current file of 8 MB or more is read on a worker thread while the reference is read);
+ * - mlops: the `mlops` binary, compiled first with `npm run build:cli` (as a published package
+ *   ships it), default settings (every value kept up to --exact-rows 1 000 000: exact; a current
+ *   file of 8 MB or more is read on a worker thread while the reference is read);
+ * - mlops from source: the same binary without the build, compiling its TypeScript at load (large size only);
  * - mlops --no-parallel: the same on one thread (large size only);
  * - mlops (sketches): `--exact-rows` = the small size, so the large files go through the
  *   bounded-memory path (quantile sketches, two passes over the reference);
@@ -79,9 +81,9 @@ function repeated(run: () => Measured): Measured {
   };
 }
 
-function runChild(command: string, args: string[], marker: string): { wallSeconds: number; payload: Record<string, unknown> } {
+function runChild(command: string, args: string[], marker: string, extraEnv: Record<string, string> = {}): { wallSeconds: number; payload: Record<string, unknown> } {
   const started = performance.now();
-  const env = { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') };
+  const env = { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...extraEnv };
   const child = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wallSeconds = (performance.now() - started) / 1000;
   const line = child.stdout.split('\n').find((l) => l.startsWith(`${marker} `));
@@ -89,18 +91,22 @@ function runChild(command: string, args: string[], marker: string): { wallSecond
   return { wallSeconds, payload: JSON.parse(line.slice(marker.length + 1)) as Record<string, unknown> };
 }
 
-function mlops(reference: string, current: string, json: string, extra: string[]): Measured {
+/**
+ * The `mlops` binary itself (cli/bin/mlops.js), as a user runs it: the compiled CLI, built at the
+ * start of the bench, or with `fromSource` its TypeScript sources compiled at load by SWC.
+ */
+function mlops(reference: string, current: string, json: string, extra: string[], fromSource = false): Measured {
   // Writes the HTML report too, as the Evidently script does.
   const html = json.replace(/\.json$/, '.html');
-  const args = ['-r', '@swc-node/register', 'bench/drift-report/measured-child.ts', 'mlops', 'drift-report', '--reference', reference, '--current', current, '--json', json, '--out', html, '--no-progress', '-q', ...extra];
-  const { wallSeconds, payload } = runChild(process.execPath, args, 'CHILD');
+  const args = ['bench/drift-report/measure-process.js', 'cli/bin/mlops.js', 'drift-report', '--reference', reference, '--current', current, '--json', json, '--out', html, '--no-progress', '-q', ...extra];
+  const { wallSeconds, payload } = runChild(process.execPath, args, 'CHILD', fromSource ? { MLOPS_CLI_FROM_SOURCE: '1' } : {});
   const report = JSON.parse(readFileSync(json, 'utf8')) as { columns: { name: string; method: string; score: number; drifted: boolean }[] };
   const columns = Object.fromEntries(report.columns.map((c) => [c.name, { method: c.method, score: c.score, drifted: c.drifted }]));
   return { wallSeconds, cpuSeconds: payload['cpuSeconds'] as number, peakRssMb: payload['peakRssMb'] as number, columns };
 }
 
 function naive(reference: string, current: string): Measured {
-  const { wallSeconds, payload } = runChild(process.execPath, ['-r', '@swc-node/register', 'bench/drift-report/measured-child.ts', 'naive', reference, current], 'CHILD');
+  const { wallSeconds, payload } = runChild(process.execPath, ['-r', '@swc-node/register', 'bench/drift-report/naive-child.ts', reference, current], 'CHILD');
   return { wallSeconds, cpuSeconds: payload['cpuSeconds'] as number, peakRssMb: payload['peakRssMb'] as number, columns: payload['columns'] as Record<string, ColumnVerdict> };
 }
 
@@ -119,8 +125,16 @@ function compare(exact: Record<string, ColumnVerdict>, other: Record<string, Col
   };
 }
 
+/** Compiles the CLI (`npm run build:cli`), so cli/bin/mlops.js runs the build as a published package would. */
+function buildCli(): void {
+  process.stderr.write('bench: building the CLI (npm run build:cli)…\n');
+  const built = spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`npm run build:cli failed:\n${built.stdout}\n${built.stderr}`);
+}
+
 async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
+  buildCli();
   const figures: RunFigures[] = [];
   const scoreGaps: Record<string, number> = {};
   const sideBySide: Record<string, { mlops: Record<string, ColumnVerdict>; evidently: Record<string, ColumnVerdict> }> = {};
@@ -138,6 +152,8 @@ async function main(): Promise<void> {
     const exact = repeated(() => mlops(reference, current, join(DATA_DIR, `report-${rows}.json`), []));
     add('mlops drift-report', exact, exact.columns);
     if (rows > SMALL_ROWS) {
+      process.stderr.write('bench:   mlops from source (no build)…\n');
+      add('mlops (from source, no build)', repeated(() => mlops(reference, current, join(DATA_DIR, `report-${rows}-source.json`), [], true)), exact.columns);
       process.stderr.write('bench:   mlops on one thread…\n');
       add('mlops --no-parallel', repeated(() => mlops(reference, current, join(DATA_DIR, `report-${rows}-serial.json`), ['--no-parallel'])), exact.columns);
       process.stderr.write('bench:   mlops with sketches…\n');

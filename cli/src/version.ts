@@ -1,3 +1,6 @@
-import { PRODUCT_VERSION } from '@mlops/service-runtime';
+// The workspace's package.json is the single source of the product version (as for the services'
+// mlops_service_info); read here directly, since @mlops/service-runtime would load NestJS at start-up.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { version } from '../../package.json';
 
-export { PRODUCT_VERSION };
+export const PRODUCT_VERSION: string = version;

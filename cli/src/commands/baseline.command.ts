@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import type { CliIo, ExitCodeSink } from '../cli-io';
-import { parseBaselineFlags } from '../model-commands/baseline/baseline-options';
-import { addDataFileFlags, addOutputFlags } from '../model-commands/flags/shared-flags';
+import { addDataFileFlags, addOutputFlags } from '../model-commands/flags/common-flags';
 import { MODEL_COMMAND_ENVIRONMENT_HELP, MODEL_COMMAND_EXIT_HELP } from '../model-commands/model-command-help';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -45,7 +44,11 @@ export function registerBaselineCommand(program: Command, io: CliIo, exit: ExitC
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: Record<string, unknown>) => {
       // Loaded on use: tfjs, kafkajs and the registry cost ~0.5 s of start-up to every other command.
-      const [{ runModelCommand }, { runBaseline }] = await Promise.all([import('../model-commands/command-runtime'), import('../model-commands/baseline/run-baseline')]);
+      const [{ runModelCommand }, { runBaseline }, { parseBaselineFlags }] = await Promise.all([
+        import('../model-commands/command-runtime'),
+        import('../model-commands/baseline/run-baseline'),
+        import('../model-commands/baseline/baseline-options'),
+      ]);
       exit(
         await runModelCommand(
           io,

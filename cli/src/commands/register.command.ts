@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import type { CliIo, ExitCodeSink } from '../cli-io';
-import { addDataFileFlags, addOutputFlags } from '../model-commands/flags/shared-flags';
+import { addDataFileFlags, addOutputFlags } from '../model-commands/flags/common-flags';
 import { MODEL_COMMAND_ENVIRONMENT_HELP, MODEL_COMMAND_EXIT_HELP } from '../model-commands/model-command-help';
-import { parseRegisterFlags } from '../model-commands/register/register-options';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -58,7 +57,11 @@ export function registerRegisterCommand(program: Command, io: CliIo, exit: ExitC
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: Record<string, unknown>) => {
       // Loaded on use: tfjs, kafkajs and the registry cost ~0.5 s of start-up to every other command.
-      const [{ runModelCommand }, { runRegister }] = await Promise.all([import('../model-commands/command-runtime'), import('../model-commands/register/run-register')]);
+      const [{ runModelCommand }, { runRegister }, { parseRegisterFlags }] = await Promise.all([
+        import('../model-commands/command-runtime'),
+        import('../model-commands/register/run-register'),
+        import('../model-commands/register/register-options'),
+      ]);
       exit(
         await runModelCommand(
           io,

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import type { CliIo, ExitCodeSink } from '../cli-io';
-import { addDataFileFlags, addOutputFlags } from '../model-commands/flags/shared-flags';
+import { addDataFileFlags, addOutputFlags } from '../model-commands/flags/common-flags';
 import { MODEL_COMMAND_ENVIRONMENT_HELP, MODEL_COMMAND_EXIT_HELP } from '../model-commands/model-command-help';
-import { DEFAULT_TARGET, parseTrainFlags } from '../model-commands/train/train-options';
+import { DEFAULT_TARGET } from '../model-commands/train/train-defaults';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -52,7 +52,11 @@ export function registerTrainCommand(program: Command, io: CliIo, exit: ExitCode
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: Record<string, unknown>) => {
       // Loaded on use: tfjs, kafkajs and the registry cost ~0.5 s of start-up to every other command.
-      const [{ runModelCommand }, { runTrain }] = await Promise.all([import('../model-commands/command-runtime'), import('../model-commands/train/run-train')]);
+      const [{ runModelCommand }, { runTrain }, { parseTrainFlags }] = await Promise.all([
+        import('../model-commands/command-runtime'),
+        import('../model-commands/train/run-train'),
+        import('../model-commands/train/train-options'),
+      ]);
       exit(
         await runModelCommand(
           io,

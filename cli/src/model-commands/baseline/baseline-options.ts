@@ -1,6 +1,7 @@
 import { UsageError } from '../../drift-report/errors';
 import type { ReferenceDataOptions } from './reference-baseline';
-import { FlagReader, type OutputOptions } from '../flags/shared-flags';
+import type { OutputOptions } from '../flags/common-flags';
+import { FlagReader } from '../flags/flag-reader';
 
 /** `mlops baseline` after its flags were checked. */
 export interface BaselineOptions extends ReferenceDataOptions {

@@ -4,7 +4,7 @@ import { categoricalDeclarations, checkDeclaredColumns } from '../data/declared-
 import type { TaskKind } from '../data/labeled-rows';
 import { readDataTable } from '../data/read-data-table';
 import { resolveRoles, type ColumnRoles } from '../data/resolve-roles';
-import type { DataFileOptions } from '../flags/shared-flags';
+import type { DataFileOptions } from '../flags/common-flags';
 import { buildMonitoringBaseline, type MonitoringBaseline } from './monitoring-baseline';
 
 /** The flags `mlops baseline` and `mlops register --artifact` describe their reference data with. */

@@ -1,7 +1,8 @@
 import { METRIC_NAME_PATTERN } from '@mlops/contracts';
 import { UsageError } from '../../drift-report/errors';
 import type { ReferenceDataOptions } from '../baseline/reference-baseline';
-import { FlagReader, type OutputOptions } from '../flags/shared-flags';
+import type { OutputOptions } from '../flags/common-flags';
+import { FlagReader } from '../flags/flag-reader';
 
 /** `mlops register --artifact`: a version trained elsewhere, stored as a new registry version. */
 export interface ArtifactRegistration extends ReferenceDataOptions {

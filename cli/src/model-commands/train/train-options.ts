@@ -1,7 +1,9 @@
 import type { DataWindow } from '@mlops/contracts';
 import { DEFAULT_RETRAIN_SETTINGS, type PromotionPolicy, type RetrainSettings, type TrainingOverrides } from '@mlops/lifecycle';
 import { UsageError } from '../../drift-report/errors';
-import { FlagReader, type DataFileOptions, type OutputOptions } from '../flags/shared-flags';
+import type { DataFileOptions, OutputOptions } from '../flags/common-flags';
+import { FlagReader } from '../flags/flag-reader';
+import { DEFAULT_TARGET } from './train-defaults';
 
 /** `mlops train` after its flags were checked. */
 export interface TrainOptions {
@@ -22,8 +24,6 @@ export interface TrainOptions {
   readonly policy: PromotionPolicy;
   readonly output: OutputOptions;
 }
-
-export const DEFAULT_TARGET = 'label';
 
 /** Checks `mlops train`'s flags; every problem is listed in one UsageError (exit code 2). */
 export function parseTrainFlags(flags: Readonly<Record<string, unknown>>, newRequestId: () => string): TrainOptions {
