@@ -7,7 +7,10 @@
  * (time the group's committed offsets reached the end − time they first moved). Also: the
  * service's resident memory sampled along the stream (flat = memory independent of length) and
  * the window evaluation time from its own histogram. Not a test: it prints a table and a final
- * `RESULT {json}` line. BENCH_EVENTS (default 1 000 000) sets the stream length.
+ * `RESULT {json}` line. The service runs twice on the same topic (fresh groups): with its defaults,
+ * and with one source consumer (DRIFT_SOURCE_CONSUMERS=1: kafkajs then fetches and the service
+ * profiles strictly in turn). BENCH_EVENTS (default 1 000 000) sets the stream length;
+ * BENCH_SERVICE_NODE_ARGS adds node flags to the service (e.g. --cpu-prof).
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -146,9 +149,15 @@ function rssMb(pid: number): number {
   return Number(execSync(`ps -o rss= -p ${pid}`).toString().trim()) / 1024;
 }
 
-async function driftService(admin: Admin, brokers: string, prefix: string, registryRoot: string) {
+/**
+ * Runs the drift service over the filled topic as its own consumer group. `sourceConsumers`
+ * overrides DRIFT_SOURCE_CONSUMERS (members of the source group in the process; default 4).
+ */
+async function driftService(admin: Admin, brokers: string, prefix: string, registryRoot: string, groupId: string, sourceConsumers?: number) {
   const port = 39000 + Math.floor(Math.random() * 2000);
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, 'services/drift-computation/src/main.ts')], {
+  // BENCH_SERVICE_NODE_ARGS: extra node flags for the service, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', path.join(root, 'services/drift-computation/src/main.ts')], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
@@ -161,17 +170,18 @@ async function driftService(admin: Admin, brokers: string, prefix: string, regis
       HTTP_PORT: String(port),
       LOG_LEVEL: 'warn',
       REGISTRY_ROOT: registryRoot,
-      DRIFT_GROUP_ID: `${prefix}drift`,
+      DRIFT_GROUP_ID: groupId,
       DRIFT_WINDOW_SIZE: '10s',
       DRIFT_ALLOWED_LATENESS: '1s',
       DRIFT_LABEL_WAIT_WINDOWS: '0',
       DRIFT_POLICY_MIN_SAMPLES: '1000',
+      ...(sourceConsumers === undefined ? {} : { DRIFT_SOURCE_CONSUMERS: String(sourceConsumers) }),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const memory: { events: number; rssMb: number }[] = [];
   try {
-    const { firstMs, lastMs } = await watchGroup(admin, `${prefix}drift`, `${prefix}predictions`, 1_800_000, async (done) => {
+    const { firstMs, lastMs } = await watchGroup(admin, groupId, `${prefix}predictions`, 1_800_000, async (done) => {
       memory.push({ events: done, rssMb: rssMb(child.pid as number) });
     });
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -209,7 +219,9 @@ async function main(): Promise<void> {
     process.stderr.write('measuring the bare kafkajs loop…\n');
     const bare = await bareLoop(kafka, admin, `${prefix}predictions`);
     process.stderr.write('measuring the drift service…\n');
-    const service = await driftService(admin, broker.brokers, prefix, registryRoot);
+    const service = await driftService(admin, broker.brokers, prefix, registryRoot, `${prefix}drift`);
+    process.stderr.write('measuring the drift service with one source consumer (DRIFT_SOURCE_CONSUMERS=1)…\n');
+    const single = await driftService(admin, broker.brokers, prefix, registryRoot, `${prefix}drift-single`, 1);
     await admin.disconnect();
     const ratio = service.rate / bare;
     const target = Math.min(100_000, 0.7 * bare);
@@ -218,7 +230,8 @@ async function main(): Promise<void> {
     console.log('| path | events/s | vs bare loop |');
     console.log('| --- | ---: | ---: |');
     console.log(`| bare kafkajs eachBatch consume (baseline) | ${bare.toFixed(0)} | 100% |`);
-    console.log(`| drift service (decode, profile, partials, evaluate) | ${service.rate.toFixed(0)} | ${(ratio * 100).toFixed(0)}% |`);
+    console.log(`| drift service (decode, profile, partials, evaluate), defaults | ${service.rate.toFixed(0)} | ${(ratio * 100).toFixed(0)}% |`);
+    console.log(`| the same with DRIFT_SOURCE_CONSUMERS=1 (fetch and profiling in turn) | ${single.rate.toFixed(0)} | ${((single.rate / bare) * 100).toFixed(0)}% |`);
     console.log(`target: ≥ min(100 000, 70% of bare) = ${target.toFixed(0)} events/s → ${service.rate >= target ? 'met' : 'NOT met'}`);
     console.log(`service RSS along the stream: ${service.memory.map((m) => `${(m.events / 1e6).toFixed(2)}M → ${m.rssMb.toFixed(0)} MB`).join(', ')}`);
     console.log(`window evaluation (merge partials + evaluate 20 features): mean ${service.evalMeanMs.toFixed(1)} ms, p99 ≤ ${service.evalP99Ms} ms over ${service.windows} windows (target ≤ 50 ms)`);
@@ -229,6 +242,7 @@ async function main(): Promise<void> {
         features: 20,
         bareEventsPerSecond: Math.round(bare),
         driftEventsPerSecond: Math.round(service.rate),
+        singleConsumerEventsPerSecond: Math.round(single.rate),
         ratio: Number(ratio.toFixed(3)),
         targetMet: service.rate >= target,
         rssMb: rss.map((v) => Math.round(v)),

@@ -87,4 +87,83 @@ describe('ServiceRuntimeModule with a real broker', () => {
     expect(total).toBe(300);
     expect(committed.partitions.map((p) => p.offset).sort()).toEqual(ends.map((e) => e.high).sort());
   });
+
+  it('runs `members` consumers of one group in the process: the partitions are shared among them, each message handled once, in order per partition', async () => {
+    const topic = uniqueName('runtime-members');
+    const groupId = uniqueName('runtime-members-group');
+    const handled: { partition: number; value: number }[] = [];
+
+    @Injectable()
+    class RecordingHandler implements OnModuleInit {
+      constructor(private readonly runtime: KafkaRuntime) {}
+      onModuleInit() {
+        this.runtime.registerConsumer({
+          groupId,
+          topics: [topic],
+          fromBeginning: true,
+          members: 2,
+          handleBatch: async (messages) => {
+            for (const m of messages) handled.push({ partition: m.partition, value: Number(m.value!.toString()) });
+            return messages.map(() => ({ status: 'handled' as const }));
+          },
+        });
+      }
+    }
+
+    @Module({ providers: [RecordingHandler] })
+    class FeatureModule {}
+
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ServiceRuntimeModule.forRoot({
+          identity: { service: 'runtime-members-spec', version: '0.0.0' },
+          logger,
+          config: {},
+          kafka: {
+            config: { brokers: testBrokers(), clientId: 'runtime-members-spec', topicPrefix: '', connectionTimeoutMs: 3000, requestTimeoutMs: 30000 },
+            topics: [
+              { name: topic, partitions: 4 },
+              { name: `${topic}.dlq`, partitions: 1 },
+            ],
+            bootstrapTopics: true,
+            deadLetterTopic: `${topic}.dlq`,
+            probeIntervalMs: 500,
+          },
+        }),
+        FeatureModule,
+      ],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    const runtime = app.get(KafkaRuntime);
+    await waitFor(() => runtime.check().up, 'runtime ready with both members', { timeoutMs: 60000 });
+
+    const kafka = new Kafka({ clientId: 'runtime-members-check', brokers: testBrokers(), logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      // Both members joined and each owns partitions of the topic.
+      let members: { memberId: string; memberAssignment: Buffer }[] = [];
+      await waitFor(async () => {
+        const { groups } = await admin.describeGroups([groupId]);
+        members = groups[0].state === 'Stable' ? groups[0].members : [];
+        return members.length === 2 && members.every((m) => m.memberAssignment.length > 0);
+      }, 'a stable group of two members');
+
+      await runtime.producer.send({ topic, messages: Array.from({ length: 400 }, (_, i) => ({ partition: i % 4, value: String(i) })) });
+      await waitFor(() => handled.length >= 400, 'all 400 messages handled');
+      await app.close();
+
+      expect(handled).toHaveLength(400);
+      expect(new Set(handled.map((h) => h.value)).size).toBe(400);
+      for (let partition = 0; partition < 4; partition++) {
+        const values = handled.filter((h) => h.partition === partition).map((h) => h.value);
+        expect(values).toEqual(Array.from({ length: 100 }, (_, i) => i * 4 + partition));
+      }
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      expect(committed.partitions.reduce((sum, p) => sum + Number(p.offset), 0)).toBe(400);
+    } finally {
+      await admin.disconnect();
+    }
+  });
 });

@@ -43,6 +43,14 @@ export type ConsumerRegistration = Omit<BatchConsumerOptions, 'kafka' | 'logger'
    * from the broker, so restarts do not leave a trail of dead groups behind.
    */
   ephemeral?: boolean;
+  /**
+   * Members of the group this process runs (default 1), each with its own kafkajs consumer and
+   * connection; the group's partitions are shared among them. kafkajs fetches from a broker and
+   * handles what it fetched in turn, so with one member the process idles while each fetch is
+   * served; with two, one member's fetch is served while the other's batch is handled. Only for
+   * handlers whose state is keyed by partition (a partition is handled by one member at a time).
+   */
+  members?: number;
 };
 
 /** How long stop() spends deleting ephemeral groups before giving up (they are harmless leftovers). */
@@ -105,7 +113,7 @@ export class KafkaRuntime implements HealthIndicator {
     if (!this.producerConnected) return { up: false, detail: 'producer not connected' };
     if (!this.topicsReady) return { up: false, detail: 'topics not bootstrapped yet' };
     const notRunning = this.consumers.filter((c) => c.state !== 'running').map((c) => `${c.groupId}: ${c.state}`);
-    if (this.consumers.length < this.registrations.length) return { up: false, detail: 'consumers starting' };
+    if (this.consumers.length < this.registrations.reduce((n, r) => n + (r.members ?? 1), 0)) return { up: false, detail: 'consumers starting' };
     if (notRunning.length > 0) return { up: false, detail: `consumers not running (${notRunning.join(', ')})` };
     return { up: true };
   }
@@ -157,18 +165,20 @@ export class KafkaRuntime implements HealthIndicator {
     }
     this.topicsReady = true;
     const deadLetter = createDeadLetterPublisher(this.producer, this.options.deadLetterTopic);
-    for (const { prepare, ephemeral: _ephemeral, ...registration } of this.registrations) {
+    for (const { prepare, ephemeral: _ephemeral, members = 1, ...registration } of this.registrations) {
       if (signal.aborted) return;
       if (prepare && !(await retryUntilConnected(`prepare ${registration.groupId}`, prepare, { logger, signal }))) return;
-      const consumer = createBatchConsumer({
-        sessionTimeoutMs: this.options.sessionTimeoutMs,
-        ...registration,
-        kafka: this.kafka,
-        logger,
-        deadLetter,
-      });
-      this.consumers.push(consumer);
-      void consumer.start();
+      for (let member = 0; member < members; member++) {
+        const consumer = createBatchConsumer({
+          sessionTimeoutMs: this.options.sessionTimeoutMs,
+          ...registration,
+          kafka: this.kafka,
+          logger,
+          deadLetter,
+        });
+        this.consumers.push(consumer);
+        void consumer.start();
+      }
     }
   }
 }

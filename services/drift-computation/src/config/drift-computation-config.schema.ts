@@ -48,6 +48,8 @@ export const driftComputationConfigSchema = runtimeEnvSchema
     /** Longest delay between an event's time and its arrival on `predictions` that a restart must cover. */
     DRIFT_REPLAY_MARGIN: duration(0).default(3_600_000),
     DRIFT_MAX_CHUNK: int('a message count', 1, 20_000).default(2000),
+    /** Members of the source consumer group in this process: while one fetches, another profiles (see README). */
+    DRIFT_SOURCE_CONSUMERS: int('a consumer count', 1, 16).default(4),
     /** Reservoir sample per numerical feature of a window profile (0 disables exact small-window tests). */
     DRIFT_WINDOW_SAMPLE_SIZE: int('a sample size', 0, 100_000).default(512),
     DRIFT_PARTIALS_PARTITIONS: int('a partition count', 1, 1000).optional(),

@@ -53,6 +53,9 @@ export class SourcePartialsConsumer implements OnModuleInit, OnApplicationShutdo
       topics: [topics.predictions, topics.labeled],
       fromBeginning: true,
       maxChunkSize: config.DRIFT_MAX_CHUNK,
+      // Partition states are keyed by partition and shared by the members: a partition that moves
+      // between them keeps its state (it is exact up to nextOffset whoever handled it).
+      members: config.DRIFT_SOURCE_CONSUMERS,
       prepare: () => this.prepare(),
       handleBatch: (messages) => this.handle(messages),
     });
