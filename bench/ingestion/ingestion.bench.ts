@@ -82,7 +82,7 @@ async function ingestionService(kafka: Kafka, brokers: string, prefix: string): 
 
 /** INGESTION_CONCURRENCY and INGESTION_MAX_CHUNK pass through when set; else the service's defaults apply. */
 function tuning(): Record<string, string> {
-  const names = ['INGESTION_CONCURRENCY', 'INGESTION_MAX_CHUNK'];
+  const names = ['INGESTION_CONCURRENCY', 'INGESTION_MAX_CHUNK', 'INGESTION_CONSUMERS', 'INGESTION_MAX_PENDING', 'KAFKA_FAST_RECORD_ENCODING'];
   return Object.fromEntries(names.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])));
 }
 

@@ -62,6 +62,8 @@ export class IngestionConsumer implements OnModuleInit {
       fromBeginning: true,
       maxChunkSize: this.config.INGESTION_MAX_CHUNK,
       partitionsConsumedConcurrently: this.config.INGESTION_CONCURRENCY,
+      // Members share the partitions and this instance's state (see docs/architecture.md, "Ingestion's state").
+      members: this.config.INGESTION_CONSUMERS,
       prepare: async () => {
         if (validate) await this.loadSchemas(deployed);
         await rebuildIngestionState(this.state, {

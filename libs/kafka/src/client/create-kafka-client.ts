@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { StructuredLogger } from '@mlops/observability';
 import { Kafka, KafkaConfig as KafkajsConfig, logLevel, SASLOptions } from 'kafkajs';
 import { InvalidKafkaConfigError } from '../errors/invalid-kafka-config.error';
+import { installRecordEncoder } from '../producer/record-encoding/install-record-encoder';
 import type { KafkaConfig } from '../config/kafka-config';
 import { kafkajsLogCreator } from './kafkajs-log-creator';
 import { noDelaySocketFactory } from './no-delay-socket-factory';
@@ -44,5 +45,9 @@ export function kafkajsOptions(config: KafkaConfig, logger: StructuredLogger): K
 }
 
 export function createKafkaClient(config: KafkaConfig, logger: StructuredLogger): Kafka {
+  const encoding = installRecordEncoder(config.fastRecordEncoding ?? true);
+  if (encoding === 'version-mismatch' || encoding === 'too-late') {
+    logger.warn('produced records use kafkajs\' own encoder (slower, same bytes)', { reason: encoding === 'too-late' ? 'kafkajs produced before the client was created' : 'kafkajs is not the release the one-pass encoder was checked against' });
+  }
   return new Kafka(kafkajsOptions(config, logger));
 }

@@ -13,7 +13,14 @@ describe('kafka configuration', () => {
       topicPrefix: '',
       connectionTimeoutMs: 3000,
       requestTimeoutMs: 30000,
+      fastRecordEncoding: true,
     });
+  });
+
+  it('turns the one-pass record encoder off with KAFKA_FAST_RECORD_ENCODING=false and names the variable for a bad value', () => {
+    expect(kafkaConfigFromEnv(parse({ KAFKA_BROKERS: 'a:9092', KAFKA_FAST_RECORD_ENCODING: 'false' }), 'x').fastRecordEncoding).toBe(false);
+    const result = kafkaEnvSchema.safeParse({ KAFKA_BROKERS: 'a:9092', KAFKA_FAST_RECORD_ENCODING: 'yes' });
+    expect(result.error?.issues[0].path).toEqual(['KAFKA_FAST_RECORD_ENCODING']);
   });
 
   it.each([[''], ['localhost'], ['a:9092,,b:1'], ['http://a:9092']])('rejects the broker list %j', (brokers) => {

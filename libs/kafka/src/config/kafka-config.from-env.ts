@@ -9,6 +9,7 @@ export function kafkaConfigFromEnv(env: KafkaEnv, defaultClientId: string): Kafk
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
     connectionTimeoutMs: env.KAFKA_CONNECTION_TIMEOUT_MS,
     requestTimeoutMs: env.KAFKA_REQUEST_TIMEOUT_MS,
+    fastRecordEncoding: env.KAFKA_FAST_RECORD_ENCODING === 'true',
   };
   const tlsFiles = env.KAFKA_SSL_CA_FILE ?? env.KAFKA_SSL_CERT_FILE ?? env.KAFKA_SSL_KEY_FILE;
   if (env.KAFKA_SSL === 'true' || tlsFiles) {

@@ -30,6 +30,8 @@ export const kafkaEnvSchema = z.object({
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   KAFKA_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(3000),
   KAFKA_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
+  /** Encode produced records in one pass (libs/kafka/src/producer/record-encoding) instead of with kafkajs' encoder: same bytes. */
+  KAFKA_FAST_RECORD_ENCODING: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true'),
 });
 
 export type KafkaEnv = z.infer<typeof kafkaEnvSchema>;
@@ -55,4 +57,6 @@ export interface KafkaConfig {
   sasl?: KafkaSaslConfig;
   connectionTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Produced records encoded by `encodeRecord` (default true; false keeps kafkajs' own encoder). */
+  fastRecordEncoding?: boolean;
 }

@@ -24,6 +24,8 @@ export const ingestionConfigSchema = runtimeEnvSchema
    * docs/architecture.md ("Ingestion's state") for what a failed write can then cost.
    */
   INGESTION_CONCURRENCY: z.coerce.number({ error: 'expected a count' }).int().min(1).max(64).default(1),
+  /** Members of the consumer group in this process (each its own connection; they share the partitions and the state). */
+  INGESTION_CONSUMERS: z.coerce.number({ error: 'expected a count' }).int().min(1).max(16).default(4),
   INGESTION_MAX_CHUNK: z.coerce.number({ error: 'expected a count' }).int().min(1).max(10_000).default(500),
   })
   .superRefine(requireMlflowUriWhenSelected);
