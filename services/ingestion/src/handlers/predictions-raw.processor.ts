@@ -65,16 +65,17 @@ export function processPredictionChunk(
     }
     undos.push(() => state.predictionIds.forget(id));
     counts.accepted++;
+    const json = JSON.stringify(event);
     outputs.push({
       topic: Topic.Predictions,
       key: event.model,
-      value: JSON.stringify(event),
+      value: json,
       headers: toCloudEventHeaders(
         { id: event.eventId, type: PREDICTION_EVENT_TYPE, source: INGESTION_SOURCE, subject: event.model, time: event.timestamp },
         { now: () => now },
       ),
     });
-    const join = state.join.addPrediction(event, now.getTime(), id);
+    const join = state.join.addPrediction(event, now.getTime(), id, json);
     if (join.kind === 'duplicate_label') continue;
     undos.push(join.undo);
     if (join.kind === 'joined') {

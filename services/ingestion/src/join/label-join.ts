@@ -14,6 +14,17 @@ interface Pending<T> {
   at: number;
 }
 
+/**
+ * A waiting prediction, held as its JSON text plus the two fields the join indexes by: one string
+ * per prediction instead of an object tree. Up to `maxPending` predictions wait (most never see a
+ * label for a long time), and the garbage collector walks every object held; read back on a join.
+ */
+interface WaitingPrediction {
+  model: string;
+  entityId?: string;
+  json: string;
+}
+
 export interface JoinExpiry {
   /** Predictions whose label never came within the TTL. */
   unlabeledPredictions: number;
@@ -39,7 +50,7 @@ export function labelIdentity(label: Pick<LabelEvent, 'model' | 'eventId' | 'ent
  * clock (times are passed in), no I/O.
  */
 export class LabelJoin {
-  private readonly predictions = new Map<string, Pending<PredictionEvent>>();
+  private readonly predictions = new Map<string, Pending<WaitingPrediction>>();
   private readonly predictionsByEntity = new Map<string, string[]>();
   private readonly labels = new Map<string, Pending<LabelEvent>>();
   private readonly labelsByEvent = new Map<string, string>();
@@ -68,9 +79,10 @@ export class LabelJoin {
 
   /**
    * A prediction arrives: join it with a waiting label, or let it wait. `key` may be passed when
-   * the caller already built it (ingestion dedupes on the same string), so its hash is reused.
+   * the caller already built it (ingestion dedupes on the same string), so its hash is reused;
+   * `json` likewise when the caller already serialised the prediction (`JSON.stringify` of it).
    */
-  addPrediction(prediction: PredictionEvent, now: number, key = predictionKey(prediction.model, prediction.eventId)): JoinResult {
+  addPrediction(prediction: PredictionEvent, now: number, key = predictionKey(prediction.model, prediction.eventId), json?: string): JoinResult {
     const byEvent = this.labelsByEvent.get(key);
     const byEntity = prediction.entityId ? this.labelsByEntity.get(entityKey(prediction.model, prediction.entityId))?.[0] : undefined;
     const labelKey = byEvent ?? byEntity;
@@ -88,7 +100,9 @@ export class LabelJoin {
         },
       };
     }
-    return { kind: 'pending', undo: this.storePrediction(key, prediction, now) };
+    const waiting: WaitingPrediction = { model: prediction.model, json: json ?? JSON.stringify(prediction) };
+    if (prediction.entityId) waiting.entityId = prediction.entityId;
+    return { kind: 'pending', undo: this.storePrediction(key, waiting, now) };
   }
 
   /** A label arrives: join it with its prediction, recognise it as a repeat, or let it wait. */
@@ -106,12 +120,12 @@ export class LabelJoin {
       key = candidates?.[candidates.length - 1];
     }
     if (key !== undefined) {
-      const waiting = this.predictions.get(key) as Pending<PredictionEvent>;
+      const waiting = this.predictions.get(key) as Pending<WaitingPrediction>;
       const undoPrediction = this.removePrediction(key);
       const undoJoined = this.markJoined(key, now);
       return {
         kind: 'joined',
-        prediction: waiting.event,
+        prediction: JSON.parse(waiting.event.json) as PredictionEvent,
         label,
         undo: () => {
           undoJoined();
@@ -169,7 +183,7 @@ export class LabelJoin {
     return result;
   }
 
-  private storePrediction(key: string, prediction: PredictionEvent, now: number): Undo {
+  private storePrediction(key: string, prediction: WaitingPrediction, now: number): Undo {
     if (this.predictions.has(key)) return () => undefined;
     this.predictions.set(key, { event: prediction, at: now });
     if (prediction.entityId) push(this.predictionsByEntity, entityKey(prediction.model, prediction.entityId), key);
