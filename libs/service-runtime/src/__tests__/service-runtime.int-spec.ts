@@ -1,4 +1,4 @@
-import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { INestApplication, Injectable, Module, OnModuleInit, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createLogger } from '@mlops/observability';
 import { testBrokers, uniqueName, waitFor } from '@mlops/testing';
@@ -7,6 +7,33 @@ import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { ServiceRuntimeModule } from '../service-runtime.module';
 
 const logger = createLogger({ name: 'service-runtime-int-spec', level: 'warn' });
+
+/** A Nest application with ServiceRuntimeModule on the test broker (topic and its dead-letter topic bootstrapped) and `feature`. */
+async function startRuntime(service: string, topic: string, partitions: number, feature: Type<unknown>): Promise<{ app: INestApplication; runtime: KafkaRuntime }> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ServiceRuntimeModule.forRoot({
+        identity: { service, version: '0.0.0' },
+        logger,
+        config: {},
+        kafka: {
+          config: { brokers: testBrokers(), clientId: service, topicPrefix: '', connectionTimeoutMs: 3000, requestTimeoutMs: 30000 },
+          topics: [
+            { name: topic, partitions },
+            { name: `${topic}.dlq`, partitions: 1 },
+          ],
+          bootstrapTopics: true,
+          deadLetterTopic: `${topic}.dlq`,
+          probeIntervalMs: 500,
+        },
+      }),
+      feature,
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return { app, runtime: app.get(KafkaRuntime) };
+}
 
 describe('ServiceRuntimeModule with a real broker', () => {
   it('starts registered consumers, reports ready, on close commits what was handled and deletes per-instance groups', async () => {
@@ -43,29 +70,7 @@ describe('ServiceRuntimeModule with a real broker', () => {
     @Module({ providers: [CountingHandler] })
     class FeatureModule {}
 
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ServiceRuntimeModule.forRoot({
-          identity: { service: 'runtime-spec', version: '0.0.0' },
-          logger,
-          config: {},
-          kafka: {
-            config: { brokers: testBrokers(), clientId: 'runtime-spec', topicPrefix: '', connectionTimeoutMs: 3000, requestTimeoutMs: 30000 },
-            topics: [
-              { name: topic, partitions: 2 },
-              { name: `${topic}.dlq`, partitions: 1 },
-            ],
-            bootstrapTopics: true,
-            deadLetterTopic: `${topic}.dlq`,
-            probeIntervalMs: 500,
-          },
-        }),
-        FeatureModule,
-      ],
-    }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
-    const runtime = app.get(KafkaRuntime);
+    const { app, runtime } = await startRuntime('runtime-spec', topic, 2, FeatureModule);
     await waitFor(() => runtime.check().up, 'runtime ready', { timeoutMs: 60000 });
 
     await runtime.producer.send({ topic, messages: Array.from({ length: 300 }, (_, i) => ({ key: String(i % 5), value: String(i) })) });
@@ -113,29 +118,7 @@ describe('ServiceRuntimeModule with a real broker', () => {
     @Module({ providers: [RecordingHandler] })
     class FeatureModule {}
 
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ServiceRuntimeModule.forRoot({
-          identity: { service: 'runtime-members-spec', version: '0.0.0' },
-          logger,
-          config: {},
-          kafka: {
-            config: { brokers: testBrokers(), clientId: 'runtime-members-spec', topicPrefix: '', connectionTimeoutMs: 3000, requestTimeoutMs: 30000 },
-            topics: [
-              { name: topic, partitions: 4 },
-              { name: `${topic}.dlq`, partitions: 1 },
-            ],
-            bootstrapTopics: true,
-            deadLetterTopic: `${topic}.dlq`,
-            probeIntervalMs: 500,
-          },
-        }),
-        FeatureModule,
-      ],
-    }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
-    const runtime = app.get(KafkaRuntime);
+    const { app, runtime } = await startRuntime('runtime-members-spec', topic, 4, FeatureModule);
     await waitFor(() => runtime.check().up, 'runtime ready with both members', { timeoutMs: 60000 });
 
     const kafka = new Kafka({ clientId: 'runtime-members-check', brokers: testBrokers(), logLevel: logLevel.NOTHING });
