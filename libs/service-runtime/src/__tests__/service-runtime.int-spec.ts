@@ -1,15 +1,29 @@
-import { INestApplication, Injectable, Module, OnModuleInit, Type } from '@nestjs/common';
+import { INestApplication, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createLogger } from '@mlops/observability';
 import { testBrokers, uniqueName, waitFor } from '@mlops/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { KafkaRuntime } from '../kafka/kafka-runtime';
+import { ConsumerRegistration, KafkaRuntime } from '../kafka/kafka-runtime';
 import { ServiceRuntimeModule } from '../service-runtime.module';
 
 const logger = createLogger({ name: 'service-runtime-int-spec', level: 'warn' });
 
-/** A Nest application with ServiceRuntimeModule on the test broker (topic and its dead-letter topic bootstrapped) and `feature`. */
-async function startRuntime(service: string, topic: string, partitions: number, feature: Type<unknown>): Promise<{ app: INestApplication; runtime: KafkaRuntime }> {
+/**
+ * A Nest application with ServiceRuntimeModule on the test broker (topic and its dead-letter
+ * topic bootstrapped) and a feature module that registers `registrations` at init, as services do.
+ */
+async function startRuntime(service: string, topic: string, partitions: number, registrations: ConsumerRegistration[]): Promise<{ app: INestApplication; runtime: KafkaRuntime }> {
+  @Injectable()
+  class RegisteringHandler implements OnModuleInit {
+    constructor(private readonly runtime: KafkaRuntime) {}
+    onModuleInit() {
+      for (const registration of registrations) this.runtime.registerConsumer(registration);
+    }
+  }
+
+  @Module({ providers: [RegisteringHandler] })
+  class FeatureModule {}
+
   const moduleRef = await Test.createTestingModule({
     imports: [
       ServiceRuntimeModule.forRoot({
@@ -27,7 +41,7 @@ async function startRuntime(service: string, topic: string, partitions: number, 
           probeIntervalMs: 500,
         },
       }),
-      feature,
+      FeatureModule,
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
@@ -43,34 +57,26 @@ describe('ServiceRuntimeModule with a real broker', () => {
     const handled: string[] = [];
     const seenByInstance: string[] = [];
 
-    @Injectable()
-    class CountingHandler implements OnModuleInit {
-      constructor(private readonly runtime: KafkaRuntime) {}
-      onModuleInit() {
-        this.runtime.registerConsumer({
-          groupId,
-          topics: [topic],
-          fromBeginning: true,
-          handle: async (m) => {
-            handled.push(m.value!.toString());
-          },
-        });
-        this.runtime.registerConsumer({
-          groupId: instanceGroupId,
-          topics: [topic],
-          fromBeginning: true,
-          ephemeral: true,
-          handle: async (m) => {
-            seenByInstance.push(m.value!.toString());
-          },
-        });
-      }
-    }
-
-    @Module({ providers: [CountingHandler] })
-    class FeatureModule {}
-
-    const { app, runtime } = await startRuntime('runtime-spec', topic, 2, FeatureModule);
+    const registrations: ConsumerRegistration[] = [
+      {
+        groupId,
+        topics: [topic],
+        fromBeginning: true,
+        handle: async (m) => {
+          handled.push(m.value!.toString());
+        },
+      },
+      {
+        groupId: instanceGroupId,
+        topics: [topic],
+        fromBeginning: true,
+        ephemeral: true,
+        handle: async (m) => {
+          seenByInstance.push(m.value!.toString());
+        },
+      },
+    ];
+    const { app, runtime } = await startRuntime('runtime-spec', topic, 2, registrations);
     await waitFor(() => runtime.check().up, 'runtime ready', { timeoutMs: 60000 });
 
     await runtime.producer.send({ topic, messages: Array.from({ length: 300 }, (_, i) => ({ key: String(i % 5), value: String(i) })) });
@@ -98,27 +104,17 @@ describe('ServiceRuntimeModule with a real broker', () => {
     const groupId = uniqueName('runtime-members-group');
     const handled: { partition: number; value: number }[] = [];
 
-    @Injectable()
-    class RecordingHandler implements OnModuleInit {
-      constructor(private readonly runtime: KafkaRuntime) {}
-      onModuleInit() {
-        this.runtime.registerConsumer({
-          groupId,
-          topics: [topic],
-          fromBeginning: true,
-          members: 2,
-          handleBatch: async (messages) => {
-            for (const m of messages) handled.push({ partition: m.partition, value: Number(m.value!.toString()) });
-            return messages.map(() => ({ status: 'handled' as const }));
-          },
-        });
-      }
-    }
-
-    @Module({ providers: [RecordingHandler] })
-    class FeatureModule {}
-
-    const { app, runtime } = await startRuntime('runtime-members-spec', topic, 4, FeatureModule);
+    const registration: ConsumerRegistration = {
+      groupId,
+      topics: [topic],
+      fromBeginning: true,
+      members: 2,
+      handleBatch: async (messages) => {
+        for (const m of messages) handled.push({ partition: m.partition, value: Number(m.value!.toString()) });
+        return messages.map(() => ({ status: 'handled' as const }));
+      },
+    };
+    const { app, runtime } = await startRuntime('runtime-members-spec', topic, 4, [registration]);
     await waitFor(() => runtime.check().up, 'runtime ready with both members', { timeoutMs: 60000 });
 
     const kafka = new Kafka({ clientId: 'runtime-members-check', brokers: testBrokers(), logLevel: logLevel.NOTHING });
