@@ -76,7 +76,7 @@ export function processPredictionChunk(
       ),
     });
     const join = state.join.addPrediction(event, now.getTime(), id, json);
-    if (join.kind === 'duplicate_label') continue;
+    if (join.kind === 'duplicate_label' || join.kind === 'already_joined') continue;
     undos.push(join.undo);
     if (join.kind === 'joined') {
       counts.joined++;

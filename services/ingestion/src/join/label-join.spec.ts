@@ -38,6 +38,16 @@ describe('LabelJoin', () => {
     expect(join.addPrediction(prediction('e9', 'c'), 2).kind).toBe('joined');
   });
 
+  it('does not make a prediction wait again once a label joined it (a write failed and its chunk was undone after a later chunk joined it)', () => {
+    const join = new LabelJoin(1000, 100);
+    const first = join.addPrediction(prediction('e1'), 0);
+    expect(join.addLabel(label({ eventId: 'e1' }), 1).kind).toBe('joined');
+    if (first.kind === 'pending') first.undo(); // the prediction's own chunk failed to write
+    expect(join.addPrediction(prediction('e1'), 2).kind).toBe('already_joined'); // its retry
+    expect(join.pendingPredictions).toBe(0);
+    expect(join.expire(10_000).unlabeledPredictions).toBe(0);
+  });
+
   it('keeps models apart', () => {
     const join = new LabelJoin(1000, 100);
     join.addPrediction(prediction('e1', undefined, 'a'), 0);

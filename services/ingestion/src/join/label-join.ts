@@ -8,6 +8,9 @@ export type JoinResult =
   | { kind: 'pending'; undo: Undo }
   | { kind: 'duplicate_label' };
 
+/** A prediction's outcome: also `already_joined`, when its label came while an earlier copy of it waited. */
+export type PredictionJoinResult = JoinResult | { kind: 'already_joined' };
+
 interface Pending<T> {
   event: T;
   /** Processing time when it started waiting (the TTL clock). */
@@ -82,7 +85,10 @@ export class LabelJoin {
    * the caller already built it (ingestion dedupes on the same string), so its hash is reused;
    * `json` likewise when the caller already serialised the prediction (`JSON.stringify` of it).
    */
-  addPrediction(prediction: PredictionEvent, now: number, key = predictionKey(prediction.model, prediction.eventId), json?: string): JoinResult {
+  addPrediction(prediction: PredictionEvent, now: number, key = predictionKey(prediction.model, prediction.eventId), json?: string): PredictionJoinResult {
+    // Only possible when chunks interleave: this prediction's chunk failed to write and was undone
+    // after a later chunk had joined the waiting prediction with its label. It must not wait again.
+    if (this.joined.has(key)) return { kind: 'already_joined' };
     const byEvent = this.labelsByEvent.get(key);
     const byEntity = prediction.entityId ? this.labelsByEntity.get(entityKey(prediction.model, prediction.entityId))?.[0] : undefined;
     const labelKey = byEvent ?? byEntity;
