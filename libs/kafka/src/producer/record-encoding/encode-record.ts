@@ -72,12 +72,17 @@ export function encodeRecord({ offsetDelta = 0, timestampDelta = 0, key, value, 
   if (typeof headers !== 'object' || headers === null) return null;
   const headerKeys = Object.keys(headers);
   const headerValues: Bytes[] = [];
+  // Byte lengths of each header's name and value, measured once for sizing and writing.
+  const headerLengths: number[] = [];
   let headersSize = sizeOfVarint(headerKeys.length);
   for (const name of headerKeys) {
     const headerValue = (headers as Record<string, unknown>)[name];
     if (!isBytes(headerValue)) return null;
+    const nameLength = Buffer.byteLength(name, 'utf8');
+    const valueLength = byteLength(headerValue);
     headerValues.push(headerValue);
-    headersSize += sizeOfField(Buffer.byteLength(name, 'utf8')) + sizeOfField(byteLength(headerValue));
+    headerLengths.push(nameLength, valueLength);
+    headersSize += sizeOfField(nameLength) + sizeOfField(valueLength);
   }
   const keyLength = k === null ? -1 : byteLength(k);
   const valueLength = v === null ? -1 : byteLength(v);
@@ -91,9 +96,8 @@ export function encodeRecord({ offsetDelta = 0, timestampDelta = 0, key, value, 
   at = writeField(buf, at, v, valueLength);
   at = writeVarint(buf, at, headerKeys.length);
   for (let i = 0; i < headerKeys.length; i++) {
-    const name = headerKeys[i];
-    at = writeField(buf, at, name, Buffer.byteLength(name, 'utf8'));
-    at = writeField(buf, at, headerValues[i], byteLength(headerValues[i]));
+    at = writeField(buf, at, headerKeys[i], headerLengths[2 * i]);
+    at = writeField(buf, at, headerValues[i], headerLengths[2 * i + 1]);
   }
   if (at !== buf.length) throw new Error(`record encoding wrote ${at} of ${buf.length} bytes`);
   return buf;
