@@ -1,4 +1,4 @@
-import { NumericalView, supportFromSorted } from '@mlops/drift-stats';
+import { NumericalView, sortedNumericalView } from '@mlops/drift-stats';
 import { radixSortFloat64 } from './radix-sort';
 
 /** A numerical column's valid values, sorted, and how many cells were missing or invalid. */
@@ -37,22 +37,7 @@ export function exactNumericalView(feature: string, column: SortedColumn, edges:
   const n = sorted.length;
   const mean = n === 0 ? Number.NaN : compensatedSum(sorted, 0, false) / n;
   const variance = n === 0 ? Number.NaN : compensatedSum(sorted, mean, true) / n;
-  return {
-    kind: 'numerical',
-    featureType: 'numerical',
-    feature,
-    count: n,
-    missing,
-    invalid,
-    mean,
-    variance,
-    min: n === 0 ? Number.NaN : sorted[0],
-    max: n === 0 ? Number.NaN : sorted[n - 1],
-    distribution: supportFromSorted(sorted),
-    exact: true,
-    sorted,
-    histogram: { edges: edges.slice(), counts: sortedHistogram(sorted, edges) },
-  };
+  return sortedNumericalView({ feature, sorted, missing, invalid, mean, variance, histogram: { edges: edges.slice(), counts: sortedHistogram(sorted, edges) } });
 }
 
 /** Σ(x − center), or Σ(x − center)² when `square`, with Neumaier's compensation. */

@@ -1,8 +1,8 @@
 import { FeatureTypeMismatchError } from '../errors';
 import type { FeatureType } from '../profile/feature-schema';
 import { booleanKey, categoryKey, isMissing } from '../profile/values';
-import { supportFromSorted } from '../sketch';
 import type { CategoricalView, FeatureView, NumericalView, ViewSource } from './feature-view';
+import { sortedNumericalView } from './sorted-numerical-view';
 
 /**
  * What every stat test accepts for each side: raw values (an array or typed array), a feature
@@ -71,22 +71,7 @@ export function numericalViewFromArray(values: ArrayLike<unknown>, feature?: str
   mean /= n;
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (sorted[i] - mean) * (sorted[i] - mean);
-  return {
-    kind: 'numerical',
-    featureType: 'numerical',
-    feature,
-    count: n,
-    missing,
-    invalid,
-    mean: n === 0 ? Number.NaN : mean,
-    variance: n === 0 ? Number.NaN : ss / n,
-    min: n === 0 ? Number.NaN : sorted[0],
-    max: n === 0 ? Number.NaN : sorted[n - 1],
-    distribution: supportFromSorted(sorted),
-    exact: true,
-    sorted,
-    histogram: null,
-  };
+  return sortedNumericalView({ feature, sorted, missing, invalid, mean, variance: ss / n, histogram: null });
 }
 
 export function categoricalViewFromArray(
