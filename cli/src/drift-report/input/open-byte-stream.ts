@@ -1,8 +1,8 @@
 import { createReadStream, ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputFileError } from '../errors';
+import { inputFileSize, readProblem } from './input-file-size';
 import type { InputSpec } from './input-format';
 import { Utf8GuardTransform } from './utf8-guard.transform';
 
@@ -20,7 +20,7 @@ const CHUNK = 1 << 20;
 
 /** Opens a data file for reading; a missing, unreadable or empty file is an InputFileError. */
 export async function openByteStream(spec: InputSpec): Promise<ByteStream> {
-  const size = await fileSize(spec.file);
+  const size = await inputFileSize(spec.file, 'a header line and rows');
   const file: ReadStream = createReadStream(spec.file, { highWaterMark: CHUNK });
   const guard = new Utf8GuardTransform(spec.file);
   const fail = (error: Error) => guard.destroy(error instanceof InputFileError ? error : new InputFileError(spec.file, readProblem(error)));
@@ -41,23 +41,4 @@ export async function openByteStream(spec: InputSpec): Promise<ByteStream> {
       guard.destroy();
     },
   };
-}
-
-async function fileSize(file: string): Promise<number> {
-  try {
-    const s = await stat(file);
-    if (s.isDirectory()) throw new InputFileError(file, 'is a directory, expected a file');
-    if (s.size === 0) throw new InputFileError(file, 'is empty (0 bytes): expected a header line and rows');
-    return s.size;
-  } catch (error) {
-    if (error instanceof InputFileError) throw error;
-    throw new InputFileError(file, readProblem(error as Error));
-  }
-}
-
-function readProblem(error: Error): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return `cannot read (${error.message})`;
 }

@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
 import { InputFileError } from '../errors';
+import { inputFileSize } from './input-file-size';
 import type { Cell } from './cell';
 import { checkHeader } from './check-header';
 import type { InputSpec } from './input-format';
@@ -28,7 +28,7 @@ interface ParquetMetadata {
  */
 export async function openParquetReader(spec: InputSpec): Promise<TabularReader> {
   const { hyparquet, compressors } = await loadHyparquet();
-  const size = await fileSize(spec.file);
+  const size = await inputFileSize(spec.file, 'a Parquet file');
   let metadata: ParquetMetadata;
   let file: AsyncBufferLike;
   try {
@@ -85,19 +85,6 @@ async function loadHyparquet(): Promise<{ hyparquet: Hyparquet; compressors: unk
   const hyparquet = (await import('hyparquet')) as unknown as Hyparquet;
   const { compressors } = (await import('hyparquet-compressors')) as unknown as { compressors: unknown };
   return { hyparquet, compressors };
-}
-
-async function fileSize(file: string): Promise<number> {
-  try {
-    const s = await stat(file);
-    if (s.isDirectory()) throw new InputFileError(file, 'is a directory, expected a file');
-    if (s.size === 0) throw new InputFileError(file, 'is empty (0 bytes): expected a Parquet file');
-    return s.size;
-  } catch (error) {
-    if (error instanceof InputFileError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(file, code === 'ENOENT' ? 'no such file' : `cannot read (${(error as Error).message})`);
-  }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
