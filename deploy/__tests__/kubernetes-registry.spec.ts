@@ -1,6 +1,6 @@
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { containerOf, environmentOf } from './support/kubernetes-containers';
+import { containerOf, deploymentNamed, environmentOf } from './support/kubernetes-containers';
 import { ofKind, renderKustomization } from './support/kubernetes-manifests';
 import { configProblems, parsedConfig, PIPELINE_SERVICES, PipelineService } from './support/pipeline-services';
 import { folderSettingsOf, mountHolding, REGISTRY_SETTINGS } from './support/writable-paths';
@@ -22,11 +22,7 @@ describe.each(TARGETS)('Kubernetes manifests: the model registry in kubectl kust
     configMaps = ofKind<IConfigMap>(manifests, 'ConfigMap');
   });
 
-  const deploymentOf = (service: PipelineService): IDeployment => {
-    const found = deployments.find((d) => d.metadata?.name === service.name);
-    if (!found) throw new Error(`no Deployment ${service.name} in ${dir}`);
-    return found;
-  };
+  const deploymentOf = (service: PipelineService): IDeployment => deploymentNamed(deployments, service.name, dir);
   const envOf = (service: PipelineService) => environmentOf(containerOf(deploymentOf(service)), configMaps);
 
   it('gives every service the same MLflow registry (a filesystem registry would need a ReadWriteMany volume)', () => {

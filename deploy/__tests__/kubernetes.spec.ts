@@ -9,7 +9,7 @@ import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
 import type { IService } from 'kubernetes-models/v1/Service';
-import { containerOf, environmentOf, secretRefsOf } from './support/kubernetes-containers';
+import { containerOf, deploymentNamed, environmentOf, secretRefsOf } from './support/kubernetes-containers';
 import { Manifest, ofKind, renderKustomization, schemaErrors } from './support/kubernetes-manifests';
 import { configProblems, DEFAULT_SHUTDOWN_TIMEOUT_MS, PIPELINE_SERVICES, PipelineService, SERVICE_NAMES } from './support/pipeline-services';
 import { loadRuleGroups } from './support/prometheus-rules';
@@ -56,11 +56,7 @@ describe.each(TARGETS)('Kubernetes manifests: kubectl kustomize $dir', ({ dir, n
     configMaps = ofKind<IConfigMap>(manifests, 'ConfigMap');
   });
 
-  const deploymentOf = (service: PipelineService): IDeployment => {
-    const found = deployments.find((d) => d.metadata?.name === service.name);
-    if (!found) throw new Error(`no Deployment ${service.name} in ${dir}`);
-    return found;
-  };
+  const deploymentOf = (service: PipelineService): IDeployment => deploymentNamed(deployments, service.name, dir);
 
   it('renders only resources that validate against the Kubernetes and Prometheus Operator schemas', () => {
     expect(manifests.length).toBeGreaterThan(0);

@@ -2,6 +2,13 @@ import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 
+/** The rendered Deployment called `name`; throws naming `where` (the kustomization) when there is none. */
+export function deploymentNamed(deployments: readonly IDeployment[], name: string, where: string): IDeployment {
+  const found = deployments.find((d) => d.metadata?.name === name);
+  if (!found) throw new Error(`no Deployment ${name} in ${where}`);
+  return found;
+}
+
 /** The one container of a Deployment's pods (the manifests run one per pod). */
 export function containerOf(deployment: IDeployment): IContainer {
   const containers = deployment.spec!.template.spec!.containers;
