@@ -47,8 +47,9 @@ export type ConsumerRegistration = Omit<BatchConsumerOptions, 'kafka' | 'logger'
    * Members of the group this process runs (default 1), each with its own kafkajs consumer and
    * connection; the group's partitions are shared among them. kafkajs fetches from a broker and
    * handles what it fetched in turn, so with one member the process idles while each fetch is
-   * served; with two, one member's fetch is served while the other's batch is handled. Only for
-   * handlers whose state is keyed by partition (a partition is handled by one member at a time).
+   * served; with two, one member's fetch is served while the other's batch is handled. A
+   * partition is handled by one member at a time, but chunks of different partitions interleave
+   * (as with `partitionsConsumedConcurrently`): only for handlers safe under that.
    */
   members?: number;
 };
